@@ -1,0 +1,10 @@
+from django.http import HttpRequest
+
+from .navigation import menu_for
+
+
+def navigation(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    return {"nav_items": menu_for(request)}
