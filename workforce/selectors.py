@@ -1,0 +1,59 @@
+"""Reads of the workforce record, already scoped to the acting user. Other apps read through here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+
+from core.text import search_key
+
+from .access import ALL_ROLES, org_scope, organizations_for
+from .models import Organization, Region, RoleGrant
+
+
+def region_list() -> QuerySet[Region]:
+    return Region.objects.all()
+
+
+def organization_list(*, user, roles: Iterable[str] = ALL_ROLES, search: str = "") -> QuerySet[Organization]:
+    """Organisations visible to ``user``; ``search`` matches code and names in any script."""
+    queryset = organizations_for(user, roles=roles).select_related("region", "parent")
+    key = search_key(search)
+    if key:
+        for word in key.split():
+            queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def organization_roots(*, user, roles: Iterable[str] = ALL_ROLES) -> QuerySet[Organization]:
+    """The top of the user's visible tree: top-level bodies, or the organisations granted to them."""
+    scope = org_scope(user, roles)
+    queryset = Organization.objects.select_related("region")
+    queryset = queryset.filter(parent__isnull=True) if scope.everything else queryset.filter(path__in=scope.paths)
+    return _with_child_flag(queryset).order_by("code")
+
+
+def organization_children(*, user, parent: Organization, roles: Iterable[str] = ALL_ROLES) -> QuerySet[Organization]:
+    queryset = organizations_for(user, roles=roles).filter(parent=parent).select_related("region")
+    return _with_child_flag(queryset).order_by("code")
+
+
+def _with_child_flag(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
+    return queryset.annotate(has_children=Exists(Organization.objects.filter(parent=OuterRef("pk"))))
+
+
+def organization_ancestors(organization: Organization) -> list[Organization]:
+    """From the top-level body down to ``organization``'s parent (one query)."""
+    ids = [int(part) for part in organization.path.strip("/").split("/")[:-1] if part]
+    by_id = Organization.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def organization_subtree_counts(*, user, roles: Iterable[str] = ALL_ROLES) -> dict[str, int]:
+    rows = organizations_for(user, roles=roles).values("level").annotate(n=Count("pk"))
+    return {row["level"]: row["n"] for row in rows}
+
+
+def role_grants_of(user) -> QuerySet[RoleGrant]:
+    return RoleGrant.objects.filter(user=user).select_related("organization").order_by("role")
