@@ -1,4 +1,4 @@
-"""Reads of the workforce record, already scoped to the acting user. Other apps read through here."""
+"""Organisation tree, regions and role grants."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from core.text import search_key
 
-from .access import ALL_ROLES, org_scope, organizations_for
-from .models import Organization, Region, RoleGrant
+from ..access import ALL_ROLES, org_scope, organizations_for
+from ..models import Organization, Region, RoleGrant
+
+__all__ = [
+    "organization_ancestors", "organization_children", "organization_list", "organization_roots",
+    "organization_subtree_counts", "region_list", "role_grants_of",
+]
 
 
 def region_list() -> QuerySet[Region]:

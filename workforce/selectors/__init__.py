@@ -1,0 +1,7 @@
+"""Reads of the workforce record, already scoped to the acting user. Other apps read through here.
+
+Each submodule lists its public names in ``__all__``; this package re-exports them."""
+
+from .employees import *
+from .organizations import *
+from .staffing import *
