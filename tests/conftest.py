@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,35 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs CELERY_BROKER_URL and PostgreSQL (CI runs it)"))
         if "e2e" in str(item.fspath) and "e2e" not in item.keywords:
             item.add_marker(pytest.mark.e2e)
+
+
+def restore_reference_data() -> None:
+    """Put back the rows of the data migrations (regions, categories, ranks, policy defaults).
+
+    A transactional test (live server, real worker, concurrency) ends with a flush that deletes
+    every row, those included; a reused test database may also start without them."""
+    from django.apps import apps
+
+    for module, function in (("0002_regions", "create_regions"), ("0004_reference_data", "create")):
+        getattr(import_module(f"workforce.migrations.{module}"), function)(apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        restore_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_survives_flush(request, django_db_blocker):
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server", "live_celery_worker"} & set(request.fixturenames)
+    )
+    if transactional:
+        with django_db_blocker.unblock():
+            restore_reference_data()
 
 
 @pytest.fixture

@@ -114,3 +114,38 @@ def place(employee: Employee, staff_position: StaffPosition, *, start: datetime.
     )
     employee.refresh_from_db()
     return assignment
+
+
+# --- HR orders (the services' tests) -----------------------------------------------------------
+def make_position(
+    organization: Organization, *, category_code: str = "S-3", rate_units: str | Decimal = "1.00",
+    salary_grade: int | None = None, code: str | None = None, name: str | None = None,
+) -> StaffPosition:
+    """A staff position with an optional salary grade (seniority within a category)."""
+    staff_position = make_staff_position(organization, code=code, rate_units=rate_units,
+                                         category_code=category_code, name=name)
+    if salary_grade is not None:
+        StaffPosition.objects.filter(pk=staff_position.pk).update(salary_grade=salary_grade)
+        staff_position.refresh_from_db()
+    return staff_position
+
+
+def make_register_position(*, category_code: str = "M-4", code: str | None = None):
+    from workforce.models import RegisterPosition
+
+    category = PositionCategory.objects.get(code=category_code)
+    n = next(_serial)
+    return RegisterPosition.objects.create(
+        code=code or f"RP{n}", level=OrganizationLevel.REPUBLICAN, group=category.group, category=category,
+        name_uz=f"Reyestr lavozimi {n}",
+    )
+
+
+def hire(employee: Employee, staff_position: StaffPosition, *, start: datetime.date = datetime.date(2024, 1, 1),
+         rate: str = "1.00", actor=None) -> Assignment:
+    """Hire through the HR service (order, number, denormalised fields) and return the new assignment."""
+    from workforce.services import employee_hire
+
+    order = employee_hire(employee=employee, staff_position=staff_position, start_date=start, rate=Decimal(rate),
+                          actor=actor)
+    return order.started_assignments.get()
