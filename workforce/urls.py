@@ -1,15 +1,28 @@
 from django.urls import path
 
-from .views import organizations
+from .views import employees, orders, organizations, reserve, staffing
 
 app_name = "workforce"
 
 urlpatterns = [
     path("organizations/", organizations.OrganizationTreeView.as_view(), name="organization_tree"),
     path("organizations/<int:pk>/", organizations.OrganizationDetailView.as_view(), name="organization_detail"),
-    path(
-        "organizations/<int:pk>/children/",
-        organizations.OrganizationChildrenView.as_view(),
-        name="organization_children",
-    ),
+    path("organizations/<int:pk>/children/", organizations.OrganizationChildrenView.as_view(),
+         name="organization_children"),
+    path("organizations/<int:pk>/staffing/", staffing.StaffingTableView.as_view(), name="staffing_table"),
+    path("organizations/<int:pk>/staffing/new/", staffing.StaffPositionFormView.as_view(),
+         name="staff_position_create"),
+    path("organizations/<int:pk>/staffing/<int:position_pk>/edit/", staffing.StaffPositionFormView.as_view(),
+         name="staff_position_edit"),
+    path("employees/", employees.EmployeeListView.as_view(), name="employee_list"),
+    path("employees/new/", employees.EmployeeCreateView.as_view(), name="employee_create"),
+    path("employees/<int:pk>/", employees.EmployeeDetailView.as_view(), name="employee_detail"),
+    path("employees/<int:pk>/edit/", employees.EmployeeEditView.as_view(), name="employee_edit"),
+    path("employees/<int:pk>/education/new/", employees.EducationAddView.as_view(), name="education_add"),
+    path("employees/<int:pk>/circumstances/new/", employees.CircumstanceAddView.as_view(), name="circumstance_add"),
+    path("employees/<int:pk>/orders/<str:kind>/", orders.OrderView.as_view(), name="employee_order"),
+    path("me/", employees.MyProfileView.as_view(), name="my_profile"),
+    path("reserve/", reserve.ReserveListView.as_view(), name="reserve_list"),
+    path("reserve/new/", reserve.ReserveAddView.as_view(), name="reserve_add"),
+    path("reserve/<int:pk>/withdraw/", reserve.ReserveWithdrawView.as_view(), name="reserve_withdraw"),
 ]

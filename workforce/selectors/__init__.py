@@ -3,5 +3,6 @@
 Each submodule lists its public names in ``__all__``; this package re-exports them."""
 
 from .employees import *
+from .history import *
 from .organizations import *
 from .staffing import *

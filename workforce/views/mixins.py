@@ -29,3 +29,13 @@ def querystring_without(request, *names: str) -> str:
         params.pop(name, None)
     encoded = params.urlencode()
     return f"{encoded}&" if encoded else ""
+
+
+def apply_application_error(form, error) -> None:
+    """Show a service's ApplicationError on the form: on its field when the form has it."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+    for name, messages_ in (error.extra or {}).items():
+        if name != error.field and name in form.fields and isinstance(messages_, list):
+            for message in messages_:
+                form.add_error(name, message)

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from ..access import ALL_ROLES, org_scope, organizations_for
+from ..access import ALL_ROLES, HR_ROLES, org_scope, organizations_for
 from ..selectors import organization_ancestors, organization_children, organization_list, organization_roots
 from .mixins import RoleRequiredMixin, querystring_without
 
@@ -52,4 +52,5 @@ class OrganizationDetailView(RoleRequiredMixin, TemplateView):
         scope = org_scope(self.request.user, ALL_ROLES)
         context["ancestors"] = [a for a in organization_ancestors(organization) if scope.covers(a)]
         context["children"] = organization_children(user=self.request.user, parent=organization)
+        context["can_see_employees"] = org_scope(self.request.user, HR_ROLES).covers(organization)
         return context

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from core.audit import audit_log
+from core.exceptions import ApplicationError
+
+from ..access import HR_ROLES, organizations_for
+from ..filters import EmployeeFilter
+from ..forms import CircumstanceForm, EducationForm, EmployeeForm
+from ..selectors import employee_change_history, employee_list
+from ..selectors.staffing import employee_assignments, employee_orders
+from ..services import circumstance_add, education_add, employee_create, employee_update
+from .mixins import RoleRequiredMixin, apply_application_error
+
+PAGE_SIZE = 50
+
+
+class EmployeeListView(RoleRequiredMixin, TemplateView):
+    """Filtered, searched, sorted and paginated list of the employees in the user's subtrees."""
+
+    required_roles = HR_ROLES
+    template_name = "workforce/employees/list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        filterset = EmployeeFilter(request.GET or None, queryset=employee_list(user=request.user), request=request)
+        filterset.form.fields["organization"].widget.choices = [("", "—")] + [
+            (o.pk, f"{'— ' * o.depth}{o.name}") for o in organizations_for(request.user, roles=HR_ROLES)
+            .only("pk", "name_uz", "name_ru", "name_en", "name_uz_cyrl", "depth").order_by("path")
+        ]
+        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        if not request.GET.get("ordering"):
+            queryset = queryset.order_by("last_name", "first_name", "id")
+        page = make_paginator(queryset).get_page(request.GET.get("page"))
+        audit_log("workforce.employee.list_viewed", actor=request.user, request=request,
+                  data={"filters": {k: v for k, v in request.GET.items() if k != "page"}, "page": page.number})
+        context.update(filterset=filterset, page_obj=page, employees=page.object_list)
+        return context
+
+
+def make_paginator(queryset):
+    """The capped-count paginator when available (huge tables), Django's otherwise."""
+    try:
+        from core.pagination import CappedCountPaginator
+    except ImportError:  # pragma: no cover - until core.pagination lands
+        return Paginator(queryset, PAGE_SIZE)
+    return CappedCountPaginator(queryset, PAGE_SIZE)
+
+
+class EmployeeScopedMixin(RoleRequiredMixin):
+    required_roles = HR_ROLES
+
+    def get_employee(self):
+        if not hasattr(self, "_employee"):
+            self._employee = get_object_or_404(employee_list(user=self.request.user), pk=self.kwargs["pk"])
+        return self._employee
+
+
+class EmployeeDetailView(EmployeeScopedMixin, TemplateView):
+    template_name = "workforce/employees/detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        employee = self.get_employee()
+        audit_log("workforce.employee.viewed", actor=self.request.user, target=employee, request=self.request)
+        context.update(employee_profile_context(employee))
+        context["can_edit"] = True
+        return context
+
+
+def employee_profile_context(employee) -> dict:
+    assignments = list(employee_assignments(employee=employee))
+    return {
+        "employee": employee,
+        "assignments": assignments,
+        "current": next((a for a in assignments if a.is_primary and a.end_date is None), None),
+        "orders": employee_orders(employee=employee),
+        "educations": employee.educations.order_by("-graduation_year"),
+        "circumstances": employee.circumstances.order_by("-start_date"),
+        "sanctions": employee.sanctions.select_related("order").order_by("-imposed_on"),
+        "reserve_entries": employee.reserve_entries.select_related("organization", "category"),
+        "history": employee_change_history(employee),
+    }
+
+
+class EmployeeCreateView(RoleRequiredMixin, FormView):
+    required_roles = HR_ROLES
+    template_name = "workforce/employees/form.html"
+    form_class = EmployeeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            employee = employee_create(actor=self.request.user, **form.service_fields())
+        except ApplicationError as error:
+            apply_application_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(name)s is added. Hire them into a position with an order.") % {
+            "name": employee.full_name})
+        return HttpResponseRedirect(reverse("workforce:employee_detail", args=[employee.pk]))
+
+
+class EmployeeEditView(EmployeeScopedMixin, FormView):
+    template_name = "workforce/employees/form.html"
+    form_class = EmployeeForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_employee()
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(employee=self.get_employee(), **kwargs)
+
+    def form_valid(self, form):
+        employee = self.get_employee()
+        try:
+            employee_update(employee=employee, actor=self.request.user, **form.service_fields())
+        except ApplicationError as error:
+            apply_application_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Personal data saved."))
+        return HttpResponseRedirect(reverse("workforce:employee_detail", args=[employee.pk]))
+
+
+class EmployeeSubFormView(EmployeeScopedMixin, FormView):
+    """Education entry or rotation-exempting circumstance added to a profile."""
+
+    template_name = "workforce/employees/subform.html"
+    title = ""
+    success_message = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(employee=self.get_employee(), title=self.title, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            self.save(form.cleaned_data)
+        except ApplicationError as error:
+            apply_application_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(reverse("workforce:employee_detail", args=[self.get_employee().pk]))
+
+
+class EducationAddView(EmployeeSubFormView):
+    form_class = EducationForm
+
+    @property
+    def title(self):
+        return _("Add education")
+
+    @property
+    def success_message(self):
+        return _("Education added.")
+
+    def save(self, data):
+        education_add(employee=self.get_employee(), actor=self.request.user, **data)
+
+
+class CircumstanceAddView(EmployeeSubFormView):
+    form_class = CircumstanceForm
+
+    @property
+    def title(self):
+        return _("Add a circumstance")
+
+    @property
+    def success_message(self):
+        return _("Circumstance recorded.")
+
+    def save(self, data):
+        circumstance_add(employee=self.get_employee(), actor=self.request.user, **data)
+
+
+class MyProfileView(LoginRequiredMixin, TemplateView):
+    """A civil servant's own record, read-only."""
+
+    template_name = "workforce/employees/my_profile.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        employee = getattr(self.request.user, "employee", None)
+        if employee is None:
+            raise Http404(_("Your account is not linked to an employee record."))
+        context.update(employee_profile_context(employee))
+        return context
