@@ -12,6 +12,7 @@ from django.views.i18n import set_language as django_set_language
 
 from .health import run_checks
 from .navigation import home_panels, menu_for
+from .verification import verify
 
 
 @never_cache
@@ -55,6 +56,14 @@ class LoginView(auth_views.LoginView):
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"tiles": menu_for(request), "panels": home_panels(request)})
+
+
+@require_GET
+def verify_document(request: HttpRequest, code: str) -> HttpResponse:
+    """Public: anyone holding a printed document can check it is genuine. Shows only what the
+    document itself says publicly (no PINFL, no contacts)."""
+    document = verify(code) if len(code) <= 64 else None
+    return render(request, "core/verify.html", {"document": document, "code": code}, status=200 if document else 404)
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from .views import employees, orders, organizations, reserve, staffing
+from .views import employees, order_documents, orders, organizations, reserve, staffing
 
 app_name = "workforce"
 
@@ -21,8 +21,10 @@ urlpatterns = [
     path("employees/<int:pk>/education/new/", employees.EducationAddView.as_view(), name="education_add"),
     path("employees/<int:pk>/circumstances/new/", employees.CircumstanceAddView.as_view(), name="circumstance_add"),
     path("employees/<int:pk>/orders/<str:kind>/", orders.OrderView.as_view(), name="employee_order"),
+    path("orders/<int:pk>/", order_documents.OrderDocumentView.as_view(), name="order_document"),
     path("me/", employees.MyProfileView.as_view(), name="my_profile"),
     path("reserve/", reserve.ReserveListView.as_view(), name="reserve_list"),
     path("reserve/new/", reserve.ReserveAddView.as_view(), name="reserve_add"),
     path("reserve/<int:pk>/withdraw/", reserve.ReserveWithdrawView.as_view(), name="reserve_withdraw"),
+    path("", include("workforce.urls_imports")),
 ]

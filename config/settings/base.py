@@ -100,6 +100,8 @@ TEMPLATES = [
 NAVIGATION_PROVIDERS = ["workforce.navigation.menu"]
 HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels"]
 DEMO_SEEDERS = ["workforce.demo.seed"]
+# Public QR verification of documents (orders now; certificates when assessment lands).
+VERIFIERS = ["workforce.verification.resolve_order"]
 DEMO_PASSWORD = env("DEMO_PASSWORD", "Demo12345!")
 
 # --- Database ---------------------------------------------------------------------------------
@@ -262,3 +264,11 @@ LOGGING = {
 
 # Upload guard for spreadsheet imports (bytes).
 IMPORT_MAX_UPLOAD_BYTES = int(env("IMPORT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+# More limits of spreadsheet imports (workforce.importing): rows per file, errors kept per job,
+# and the zip/XML bomb guards applied before an xlsx is parsed.
+IMPORT_MAX_ROWS = int(env("IMPORT_MAX_ROWS", "250000"))
+IMPORT_MAX_STORED_ERRORS = int(env("IMPORT_MAX_STORED_ERRORS", "10000"))
+IMPORT_MAX_UNCOMPRESSED_BYTES = int(env("IMPORT_MAX_UNCOMPRESSED_BYTES", str(1024 * 1024 * 1024)))
+IMPORT_MAX_COMPRESSION_RATIO = int(env("IMPORT_MAX_COMPRESSION_RATIO", "200"))
+IMPORT_MAX_ZIP_ENTRIES = int(env("IMPORT_MAX_ZIP_ENTRIES", "2000"))
+IMPORT_XML_SNIFF_BYTES = int(env("IMPORT_XML_SNIFF_BYTES", str(64 * 1024)))
