@@ -149,3 +149,15 @@ def hire(employee: Employee, staff_position: StaffPosition, *, start: datetime.d
     order = employee_hire(employee=employee, staff_position=staff_position, start_date=start, rate=Decimal(rate),
                           actor=actor)
     return order.started_assignments.get()
+
+
+# --- Employee lists, API and demo data (appended) ----------------------------------------------
+def make_staffed_employee(
+    organization: Organization, *, staff_position: StaffPosition | None = None, start: datetime.date | None = None,
+    education_level: str = "", **fields,
+) -> Employee:
+    """An employee placed on a (new, roomy) staff position of ``organization``."""
+    staff_position = staff_position or make_staff_position(organization, rate_units="50.00")
+    employee = make_employee(education_level=education_level, **fields)
+    place(employee, staff_position, start=start or datetime.date(2020, 1, 1))
+    return employee

@@ -6,6 +6,9 @@ from . import api
 router = DefaultRouter()
 router.register("regions", api.RegionViewSet, basename="region")
 router.register("organizations", api.OrganizationViewSet, basename="organization")
+router.register("employees", api.EmployeeViewSet, basename="employee")
+router.register("assignments", api.AssignmentViewSet, basename="assignment")
+router.register("staff-positions", api.StaffPositionViewSet, basename="staff-position")
 
 urlpatterns = [
     path("me/", api.MeView.as_view(), name="api-me"),

@@ -6,12 +6,14 @@ import datetime
 import re
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.pagination import prefer_sorting_matches
 from core.text import search_key
 
+from .access import ALL_ROLES, org_scope
 from .models import (
     EducationLevel,
     Employee,
@@ -47,20 +49,77 @@ def birth_date_range(min_age: int, max_age: int | None, today: datetime.date) ->
     return q
 
 
+PINFL_RE = re.compile(r"[0-9]{14}")
+PASSPORT_RE = re.compile(r"[A-Za-z]{2}[0-9]{7}")
+SHORT_WORD = 2
+"""Search words this short match the start of a name word, not any part of it: one or two letters
+occur inside almost every name, and PostgreSQL's trigram index cannot look up fewer than three."""
+
+
 def search_q(value: str) -> Q | None:
-    """Names in any script and apostrophe variant; a 14-digit value is a PINFL, AA1234567 a passport."""
+    """Names in any script and apostrophe variant; a 14-digit value is a PINFL, AA1234567 a passport.
+
+    Every word must match: a word of three or more letters anywhere in the Latin or Cyrillic names
+    ("karim" finds Karimov, Abdukarimova and Karimovich), a word of one or two letters at the start
+    of a name word ("Ka" finds Karimov and Kamola; "Karimov A" a Karimov whose first name or
+    patronymic starts with A)."""
     value = (value or "").strip()
-    if re.fullmatch(r"[0-9]{14}", value):
+    if PINFL_RE.fullmatch(value):
         return Q(pinfl=value)
-    if re.fullmatch(r"[A-Za-z]{2}[0-9]{7}", value):
+    if PASSPORT_RE.fullmatch(value):
         return Q(passport=value.upper())
     key = search_key(value)
     if not key:
         return None
     q = Q()
     for word in key.split():
-        q &= Q(search_text__contains=word)
+        if len(word) <= SHORT_WORD:
+            # search_text is "last first middle | cyrillic names": a name word starts the text or
+            # follows a space.
+            q &= Q(search_text__startswith=word) | Q(search_text__contains=f" {word}")
+        else:
+            q &= Q(search_text__contains=word)
     return q
+
+
+# --- Fast lists over a million employees (PostgreSQL) ---------------------------------------------
+# The organisation subtree, region and position category of an employee are ids on the employee row.
+# Filters resolve them to a list of ids first: PostgreSQL then estimates how many employees match
+# from the column statistics, where "organization_id IN (SELECT ...)" made it guess (and choose
+# plans that read every employee of a ministry row by row).
+IDS_INLINE_LIMIT = 5000
+
+
+def organization_ids(condition: Q) -> list[int] | QuerySet:
+    ids = Organization.objects.filter(condition).values_list("pk", flat=True)
+    listed = list(ids[: IDS_INLINE_LIMIT + 1])
+    return listed if len(listed) <= IDS_INLINE_LIMIT else ids
+
+
+def staff_position_ids(condition: Q) -> list[int] | QuerySet:
+    ids = StaffPosition.objects.filter(condition).values_list("pk", flat=True)
+    listed = list(ids[: IDS_INLINE_LIMIT + 1])
+    return listed if len(listed) <= IDS_INLINE_LIMIT else ids
+
+
+TIE_BREAKERS = {"last_name": "first_name"}
+
+
+def complete_ordering(queryset: QuerySet) -> QuerySet:
+    """Order ties by first name (after last name) and id, so page N and N+1 never share a row."""
+    terms = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    if not terms or not all(isinstance(term, str) for term in terms):
+        return queryset
+    names = [term.lstrip("-") for term in terms]
+    completed: list[str] = []
+    for term, field in zip(terms, names, strict=True):
+        completed.append(term)
+        follower = TIE_BREAKERS.get(field)
+        if follower and follower not in names:
+            completed.append(f"{'-' if term.startswith('-') else ''}{follower}")
+    if "id" not in names and "pk" not in names:
+        completed.append("-id" if terms[0].startswith("-") else "id")
+    return queryset.order_by(*completed)
 
 
 class OrganizationFilter(django_filters.FilterSet):
@@ -93,11 +152,11 @@ class EmployeeFilter(django_filters.FilterSet):
                                   help_text=_("Name in Latin or Cyrillic, PINFL or passport."))
     organization = django_filters.NumberFilter(label=_("Organisation (with its units)"), method="filter_organization")
     region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=Region.objects.all(),
-                                              field_name="organization__region")
+                                              field_name="organization__region", method="filter_region")
     group = django_filters.ChoiceFilter(label=_("Position group"), choices=PositionGroup.choices,
-                                        field_name="staff_position__group")
+                                        field_name="staff_position__group", method="filter_group")
     category = django_filters.ModelChoiceFilter(label=_("Position category"), queryset=PositionCategory.objects.all(),
-                                                field_name="staff_position__category")
+                                                field_name="staff_position__category", method="filter_category")
     sex = django_filters.ChoiceFilter(label=_("Sex"), choices=Sex.choices)
     age_band = django_filters.ChoiceFilter(label=_("Age"), choices=AGE_BAND_CHOICES, method="filter_age_band")
     education_level = django_filters.ChoiceFilter(label=_("Education"), choices=EducationLevel.choices)
@@ -121,18 +180,49 @@ class EmployeeFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         q = search_q(value)
-        return queryset.filter(q) if q is not None else queryset
+        if q is None:
+            return queryset
+        value = value.strip()
+        if PINFL_RE.fullmatch(value) or PASSPORT_RE.fullmatch(value):
+            return queryset.filter(q)
+        if any(len(word) > SHORT_WORD for word in search_key(value).split()):
+            # People found by a name sit together in the alphabet: let the paginator sort them
+            # rather than read the name index from "A" (word starts, "Ka", are spread evenly).
+            return prefer_sorting_matches(queryset.filter(q))
+        return queryset.filter(q)
 
     def filter_organization(self, queryset, name, value):
         # Subtree of an organisation the user can see; outside their scope the subtree is empty.
         path = Organization.objects.filter(pk=value).values_list("path", flat=True).first()
         if not path:
             return queryset.none()
-        return queryset.filter(organization__in=Organization.objects.filter(path__startswith=path).values("pk"))
+        return queryset.filter(organization__in=organization_ids(Q(path__startswith=path)))
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(organization__in=organization_ids(Q(region=value) & self._visible()))
+
+    def filter_group(self, queryset, name, value):
+        return queryset.filter(staff_position__in=staff_position_ids(Q(group=value) & self._visible("organization__")))
+
+    def filter_category(self, queryset, name, value):
+        return queryset.filter(
+            staff_position__in=staff_position_ids(Q(category=value) & self._visible("organization__")))
+
+    def _visible(self, prefix: str = "") -> Q:
+        """Organisations the user sees under any role: the queryset is already scoped, so this only
+        keeps the lists of ids short (an HR officer's ministry, not the whole country)."""
+        user = getattr(self.request, "user", None)
+        if user is None:
+            return Q()
+        return org_scope(user, ALL_ROLES).organization_q(prefix)
 
     def filter_age_band(self, queryset, name, value):
         low, high = AGE_BANDS[value]
         return queryset.filter(birth_date_range(low, high, timezone.localdate()))
+
+    def filter_queryset(self, queryset):
+        """Filter, then make the order total, so that page N and N+1 never share a row."""
+        return complete_ordering(super().filter_queryset(queryset))
 
 
 class StaffPositionFilter(django_filters.FilterSet):

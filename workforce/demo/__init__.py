@@ -11,6 +11,7 @@ from django.db import transaction
 
 from ..models import Organization, Region, Role, RoleGrant
 from ..services import organization_create, organization_update
+from .employees import seed_employees
 from .organizations import DEMO_USERS, ORGANIZATIONS
 
 
@@ -54,4 +55,7 @@ def seed_users(organizations: dict[str, Organization]) -> list[str]:
 def seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
     organizations = seed_organizations()
     users = seed_users(organizations)
-    return f"{len(organizations)} organisations, {len(users)} demo users ({', '.join(Role.values)} and more)"
+    demo = {code: organizations[code] for code, *_ in ORGANIZATIONS}
+    people = seed_employees(rng=rng, organizations=demo, employees=employees)
+    return (f"{len(organizations)} organisations, {len(users)} demo users ({', '.join(Role.values)} and more); "
+            f"{people}")
