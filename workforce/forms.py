@@ -63,7 +63,8 @@ class EmployeeForm(forms.ModelForm):
         label=_("Organisation keeping the record"), queryset=Organization.objects.none(),
         help_text=_("Where the person will be hired; the record stays there until then."),
     )
-    languages = forms.CharField(label=_("Languages"), required=False, help_text=_("Codes separated by commas: uz, ru, en."))
+    languages = forms.CharField(label=_("Languages"), required=False,
+                                help_text=_("Codes separated by commas: uz, ru, en."))
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

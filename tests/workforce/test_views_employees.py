@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEvent
-from tests.factories import UserFactory, grant, hire, make_employee, make_position
-from workforce.models import Assignment, Employee, HROrder, ReserveEntry, Role
+from tests.factories import UserFactory, hire, make_employee, make_position
+from workforce.models import Assignment, Employee, HROrder, ReserveEntry
 
 D = datetime.date
 

@@ -26,7 +26,7 @@ class HistoryEntry:
 def _label(model, name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # noqa: BLE001 - a field dropped since the record was written
+    except Exception:
         return name
 
 
