@@ -12,7 +12,6 @@ the staffing-table and organisation pages allow.
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import Decimal
 
 import django_filters
@@ -31,6 +30,7 @@ from core.audit import audit_log
 from core.pagination import CappedPageNumberPagination
 
 from .access import ALL_ROLES, ANALYTICS_ROLES, HR_ROLES, scope_queryset, user_roles
+from .auditing import audited_filters
 from .filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
 from .models import Assignment, Organization, StaffPosition
 from .selectors import assignment_list, employee_list, employee_profiles, organization_list, region_list
@@ -86,21 +86,6 @@ class OrganizationViewSet(ScopedReadOnlyViewSet):
         return organization_list(user=self.request.user, roles=ALL_ROLES)
 
 
-def _audited_filters(query_params) -> dict[str, str]:
-    """The list's filters for the audit log; a searched PINFL or passport goes under a key the
-    audit log masks."""
-    data: dict[str, str] = {}
-    for key, value in query_params.items():
-        if key in ("page", "page_size"):
-            continue
-        if key == "q" and re.fullmatch(r"\s*[0-9]{14}\s*", value):
-            key = "q_pinfl"
-        elif key == "q" and re.fullmatch(r"\s*[A-Za-z]{2}[0-9]{7}\s*", value):
-            key = "q_passport"
-        data[key] = value
-    return data
-
-
 class EmployeeViewSet(ScopedReadOnlyViewSet):
     """Employees of the caller's subtrees. The list is compact; the detail adds personal details,
     education, languages, contacts and the assignment history. Filters and sorting
@@ -122,7 +107,7 @@ class EmployeeViewSet(ScopedReadOnlyViewSet):
     def list(self, request: Request, *args, **kwargs) -> Response:
         response = super().list(request, *args, **kwargs)
         audit_log("workforce.employee.list_viewed", actor=request.user, request=request,
-                  data={"filters": _audited_filters(request.query_params),
+                  data={"filters": audited_filters(request.query_params),
                         "page": request.query_params.get("page", "1"), "api": True})
         return response
 

@@ -247,3 +247,17 @@ def test_pages_render_in_three_languages(client, hr_a, staff, tree):
             response = client.get(url)
             assert response.status_code == 200, (language, url)
             assert f'lang="{language}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_list_page_queries_do_not_grow_with_rows(client, hr_a, tree, django_assert_max_num_queries):
+    position = make_position(tree["A-DEPT"], code="MANY", rate_units="80")
+    for i in range(60):
+        hire(make_employee(last_name=f"Xodim{i:02d}"), position)
+    client.force_login(hr_a)
+    client.get(reverse("workforce:employee_list"))  # warm the organisation choices cache
+    # session, user, grants, scope ids, tree state, count, page ids, rows, audit, own record, 3 filter choices
+    with django_assert_max_num_queries(13):
+        response = client.get(reverse("workforce:employee_list"), {"sex": "M"})
+    assert len(response.context["employees"]) == 50
+    assert response.context["page_obj"].has_next()

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,11 +10,13 @@ from django.views.generic import FormView, TemplateView
 
 from core.audit import audit_log
 from core.exceptions import ApplicationError
+from core.pagination import CappedCountPaginator
 
-from ..access import HR_ROLES, organizations_for
-from ..filters import EmployeeFilter
+from ..access import HR_ROLES
+from ..auditing import audited_filters
+from ..filters import EmployeeFilter, complete_ordering
 from ..forms import CircumstanceForm, EducationForm, EmployeeForm
-from ..selectors import employee_change_history, employee_list
+from ..selectors import employee_change_history, employee_list, organization_choices
 from ..selectors.staffing import employee_assignments, employee_orders
 from ..services import circumstance_add, education_add, employee_create, employee_update
 from .mixins import RoleRequiredMixin, apply_application_error
@@ -33,27 +34,16 @@ class EmployeeListView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         request = self.request
         filterset = EmployeeFilter(request.GET or None, queryset=employee_list(user=request.user), request=request)
-        filterset.form.fields["organization"].widget.choices = [("", "—")] + [
-            (o.pk, f"{'— ' * o.depth}{o.name}") for o in organizations_for(request.user, roles=HR_ROLES)
-            .only("pk", "name_uz", "name_ru", "name_en", "name_uz_cyrl", "depth").order_by("path")
-        ]
+        filterset.form.fields["organization"].widget.choices = [
+            ("", "—"), *organization_choices(user=request.user, roles=HR_ROLES)]
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
         if not request.GET.get("ordering"):
             queryset = queryset.order_by("last_name", "first_name", "id")
-        page = make_paginator(queryset).get_page(request.GET.get("page"))
+        page = CappedCountPaginator(complete_ordering(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
         audit_log("workforce.employee.list_viewed", actor=request.user, request=request,
-                  data={"filters": {k: v for k, v in request.GET.items() if k != "page"}, "page": page.number})
+                  data={"filters": audited_filters(request.GET), "page": page.number})
         context.update(filterset=filterset, page_obj=page, employees=page.object_list)
         return context
-
-
-def make_paginator(queryset):
-    """The capped-count paginator when available (huge tables), Django's otherwise."""
-    try:
-        from core.pagination import CappedCountPaginator
-    except ImportError:  # pragma: no cover - until core.pagination lands
-        return Paginator(queryset, PAGE_SIZE)
-    return CappedCountPaginator(queryset, PAGE_SIZE)
 
 
 class EmployeeScopedMixin(RoleRequiredMixin):
