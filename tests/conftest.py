@@ -50,8 +50,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_survives_flush(request, django_db_blocker):
-    yield
+def _reference_data_survives_flush(request, django_db_setup, django_db_blocker):
+    """A transactional test starts after the previous one flushed every row. pytest-django runs
+    transactional tests after all the others, so restoring at their start is enough."""
     marker = request.node.get_closest_marker("django_db")
     transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
         {"transactional_db", "live_server", "live_celery_worker"} & set(request.fixturenames)
@@ -59,6 +60,7 @@ def _reference_data_survives_flush(request, django_db_blocker):
     if transactional:
         with django_db_blocker.unblock():
             restore_reference_data()
+    yield
 
 
 @pytest.fixture
