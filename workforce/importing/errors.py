@@ -1,0 +1,215 @@
+"""Error codes of spreadsheet imports and their messages.
+
+A row error is stored as plain data, ``{"row", "column", "value", "code", "params"}``, and its
+message is rendered only when someone looks at it (:func:`error_message`), in the viewer's
+language: the report of a job checked by a Celery worker reads in Russian to a Russian user.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, TypedDict
+
+from django.utils.translation import gettext_lazy as _
+
+from core.exceptions import ApplicationError
+
+
+class ImportErrorCode(StrEnum):
+    # The upload itself (checked before anything parses it).
+    UPLOAD_EMPTY = "upload_empty"
+    UPLOAD_TOO_LARGE = "upload_too_large"
+    UPLOAD_NOT_SPREADSHEET = "upload_not_spreadsheet"
+    UPLOAD_CORRUPT = "upload_corrupt"
+    UPLOAD_ZIP_BOMB = "upload_zip_bomb"
+    UPLOAD_XML_FORBIDDEN = "upload_xml_forbidden"
+    UPLOAD_ENCODING = "upload_encoding"
+    # The header row and the shape of the file.
+    HEADER_UNKNOWN = "header_unknown"
+    HEADER_MISSING = "header_missing"
+    HEADER_DUPLICATE = "header_duplicate"
+    NO_ROWS = "no_rows"
+    TOO_MANY_ROWS = "too_many_rows"
+    # One cell.
+    REQUIRED = "required"
+    TOO_LONG = "too_long"
+    DATE_INVALID = "date_invalid"
+    DATE_IN_FUTURE = "date_in_future"
+    NUMBER_INVALID = "number_invalid"
+    NUMBER_OUT_OF_RANGE = "number_out_of_range"
+    YEAR_INVALID = "year_invalid"
+    CHOICE_INVALID = "choice_invalid"
+    LANGUAGE_UNKNOWN = "language_unknown"
+    CITIZENSHIP_INVALID = "citizenship_invalid"
+    LATIN_EXPECTED = "latin_expected"
+    CYRILLIC_EXPECTED = "cyrillic_expected"
+    PASSPORT_FORMAT = "passport_format"
+    EMAIL_INVALID = "email_invalid"
+    PHONE_INVALID = "phone_invalid"
+    RATE_INVALID = "rate_invalid"
+    PINFL_FORMAT = "pinfl_format"
+    PINFL_FIRST_DIGIT = "pinfl_first_digit"
+    PINFL_CHECK_DIGIT = "pinfl_check_digit"
+    PINFL_BIRTH_DIGITS = "pinfl_birth_digits"
+    PINFL_BIRTH_MISMATCH = "pinfl_birth_mismatch"
+    PINFL_SEX_MISMATCH = "pinfl_sex_mismatch"
+    # Rules across rows and against the database.
+    PINFL_DUPLICATE_IN_FILE = "pinfl_duplicate_in_file"
+    CODE_DUPLICATE_IN_FILE = "code_duplicate_in_file"
+    ORGANIZATION_UNAVAILABLE = "organization_unavailable"
+    ORGANIZATION_INACTIVE = "organization_inactive"
+    EMPLOYEE_OUT_OF_SCOPE = "employee_out_of_scope"
+    STAFF_POSITION_UNKNOWN = "staff_position_unknown"
+    STAFF_POSITION_INACTIVE = "staff_position_inactive"
+    STAFF_POSITION_FULL = "staff_position_full"
+    ASSIGNMENT_INCOMPLETE = "assignment_incomplete"
+    ASSIGNMENT_REQUIRED = "assignment_required"
+    ASSIGNMENT_BEFORE_CURRENT = "assignment_before_current"
+    ASSIGNMENT_BEFORE_PREVIOUS_END = "assignment_before_previous_end"
+    CONTRACT_END_BEFORE_START = "contract_end_before_start"
+    RANK_UNKNOWN = "rank_unknown"
+    EDUCATION_INSTITUTION_REQUIRED = "education_institution_required"
+    PARENT_UNAVAILABLE = "parent_unavailable"
+    ORGANIZATION_ROOT_FORBIDDEN = "organization_root_forbidden"
+    ORGANIZATION_CYCLE = "organization_cycle"
+    REGION_UNKNOWN = "region_unknown"
+    CATEGORY_UNKNOWN = "category_unknown"
+    REGISTER_POSITION_UNKNOWN = "register_position_unknown"
+    RATE_UNITS_BELOW_OCCUPANCY = "rate_units_below_occupancy"
+    # The database refused the write (a concurrent change slipped past the checks).
+    WRITE_CONFLICT = "write_conflict"
+
+
+# Where a validator of the record already says the same thing, the wording (msgid) is shared so
+# one translation serves both; "required" and "email" use Django's own, translated, wording.
+MESSAGES: dict[str, Any] = {
+    ImportErrorCode.UPLOAD_EMPTY: _("The file is empty."),
+    ImportErrorCode.UPLOAD_TOO_LARGE: _("The file is %(size_mb)s MB; at most %(limit_mb)s MB can be imported."),
+    ImportErrorCode.UPLOAD_NOT_SPREADSHEET: _("This is not an Excel (.xlsx) or CSV file. Save it as .xlsx or .csv."),
+    ImportErrorCode.UPLOAD_CORRUPT: _("The file is damaged and cannot be read (%(detail)s)."),
+    ImportErrorCode.UPLOAD_ZIP_BOMB: _("The file unpacks to far more data than a spreadsheet of its size may hold."),
+    ImportErrorCode.UPLOAD_XML_FORBIDDEN: _(
+        "The file contains XML declarations (DTD or entities) that spreadsheets never need; it was rejected."),
+    ImportErrorCode.UPLOAD_ENCODING: _("The CSV file is not readable text (UTF-8 or Windows-1251 expected)."),
+    ImportErrorCode.HEADER_UNKNOWN: _("Unknown column “%(header)s”. Use the headers of the template."),
+    ImportErrorCode.HEADER_MISSING: _("The required column “%(header)s” is missing."),
+    ImportErrorCode.HEADER_DUPLICATE: _("The column “%(header)s” appears twice (also as “%(other)s”)."),
+    ImportErrorCode.NO_ROWS: _("The file has a header row but no data rows."),
+    ImportErrorCode.TOO_MANY_ROWS: _("The file has more than %(limit)s rows; split it into smaller files."),
+    ImportErrorCode.REQUIRED: _("This field is required."),
+    ImportErrorCode.TOO_LONG: _("At most %(max)s characters are allowed."),
+    ImportErrorCode.DATE_INVALID: _("Not a date. Write it as DD.MM.YYYY (e.g. 07.12.1996) or use a date cell."),
+    ImportErrorCode.DATE_IN_FUTURE: _("The date cannot be later than today."),
+    ImportErrorCode.NUMBER_INVALID: _("Not a number."),
+    ImportErrorCode.NUMBER_OUT_OF_RANGE: _("A number from %(min)s to %(max)s is expected."),
+    ImportErrorCode.YEAR_INVALID: _("A year between %(min)s and %(max)s is expected."),
+    ImportErrorCode.CHOICE_INVALID: _("Not one of the allowed values: %(allowed)s."),
+    ImportErrorCode.LANGUAGE_UNKNOWN: _("Unknown language “%(language)s”. Use codes such as uz, ru, en."),
+    ImportErrorCode.CITIZENSHIP_INVALID: _("A two-letter country code is expected, e.g. UZ."),
+    ImportErrorCode.LATIN_EXPECTED: _("This column is for the Latin spelling; put the Cyrillic one in its own column."),
+    ImportErrorCode.CYRILLIC_EXPECTED: _("This column is for the Cyrillic spelling."),
+    ImportErrorCode.PASSPORT_FORMAT: _("A passport number is 2 Latin capital letters and 7 digits, e.g. AA1234567."),
+    ImportErrorCode.EMAIL_INVALID: _("Enter a valid email address."),
+    ImportErrorCode.PHONE_INVALID: _("A phone number has 7 to 15 digits, e.g. +998901234567."),
+    ImportErrorCode.RATE_INVALID: _("The rate must be between %(min)s and %(max)s."),
+    ImportErrorCode.PINFL_FORMAT: _("A PINFL is exactly 14 digits."),
+    ImportErrorCode.PINFL_FIRST_DIGIT: _("The first digit of a PINFL must be 3, 4, 5 or 6."),
+    ImportErrorCode.PINFL_CHECK_DIGIT: _("The check digit (14th) should be %(expected)s; the number has a typo."),
+    ImportErrorCode.PINFL_BIRTH_DIGITS: _("Digits 2–7 of a PINFL must be a date of birth (DDMMYY)."),
+    ImportErrorCode.PINFL_BIRTH_MISMATCH: _("The PINFL encodes the date of birth %(encoded)s, not %(given)s."),
+    ImportErrorCode.PINFL_SEX_MISMATCH: _(
+        "The PINFL's first digit is for a man (odd) or a woman (even); it does not match the sex."),
+    ImportErrorCode.PINFL_DUPLICATE_IN_FILE: _("This PINFL is already on row %(first_row)s of the file."),
+    ImportErrorCode.CODE_DUPLICATE_IN_FILE: _("This code is already on row %(first_row)s of the file."),
+    ImportErrorCode.ORGANIZATION_UNAVAILABLE: _(
+        "No organisation with code “%(code)s” among the organisations you manage."),
+    ImportErrorCode.ORGANIZATION_INACTIVE: _("The organisation “%(code)s” is closed (inactive)."),
+    ImportErrorCode.EMPLOYEE_OUT_OF_SCOPE: _(
+        "This PINFL belongs to an employee of an organisation you do not manage; their HR officer must change it."),
+    ImportErrorCode.STAFF_POSITION_UNKNOWN: _(
+        "The organisation “%(organization)s” has no position with code “%(code)s”."),
+    ImportErrorCode.STAFF_POSITION_INACTIVE: _("The position “%(code)s” is closed (inactive)."),
+    ImportErrorCode.STAFF_POSITION_FULL: _(
+        "The position “%(code)s” has %(units)s staff units; with this row they would be filled to %(filled)s."),
+    ImportErrorCode.ASSIGNMENT_INCOMPLETE: _(
+        "An assignment needs the organisation code, the position code and the start date."),
+    ImportErrorCode.ASSIGNMENT_REQUIRED: _(
+        "A new employee needs the current assignment (organisation, position, start date), so that the record "
+        "belongs to an organisation you manage."),
+    ImportErrorCode.ASSIGNMENT_BEFORE_CURRENT: _(
+        "The employee already holds a position since %(current_start)s; a new one must start after that date."),
+    ImportErrorCode.ASSIGNMENT_BEFORE_PREVIOUS_END: _(
+        "The previous placement of this person ended on %(end)s; the new one must start after that date."),
+    ImportErrorCode.CONTRACT_END_BEFORE_START: _("The contract cannot end before the assignment starts."),
+    ImportErrorCode.RANK_UNKNOWN: _("Unknown qualification rank “%(rank)s”. Use a code (e.g. R-03) or a rank name."),
+    ImportErrorCode.EDUCATION_INSTITUTION_REQUIRED: _("Education needs both the level and the institution."),
+    ImportErrorCode.PARENT_UNAVAILABLE: _(
+        "No parent organisation with code “%(code)s” among the organisations you manage."),
+    ImportErrorCode.ORGANIZATION_ROOT_FORBIDDEN: _(
+        "Only an administrator of the whole civil service may add or change a top-level organisation."),
+    ImportErrorCode.ORGANIZATION_CYCLE: _("%(code)s cannot be placed under itself or one of its own units."),
+    ImportErrorCode.REGION_UNKNOWN: _("Unknown region “%(region)s”. Use the SOATO code (e.g. 1726) or the name."),
+    ImportErrorCode.CATEGORY_UNKNOWN: _("Unknown position category “%(category)s”."),
+    ImportErrorCode.REGISTER_POSITION_UNKNOWN: _("No position “%(code)s” in the State Register."),
+    ImportErrorCode.RATE_UNITS_BELOW_OCCUPANCY: _(
+        "%(filled)s staff units of this position are filled; it cannot be cut to %(units)s."),
+    ImportErrorCode.WRITE_CONFLICT: _("The record changed while the file was being imported; check the file again."),
+}
+
+
+class RowError(TypedDict):
+    row: int
+    column: str
+    value: str
+    code: str
+    params: dict[str, Any]
+
+
+def row_error(row: int, column: str, value: Any, code: str, /, **params: Any) -> RowError:
+    return {"row": row, "column": column, "value": display_value(value), "code": str(code), "params": params}
+
+
+def display_value(value: Any) -> str:
+    """A cell value as the user would recognise it in their spreadsheet."""
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)[:200]
+
+
+def error_message(error: RowError | dict[str, Any]) -> str:
+    """The reason of ``error`` in the active language."""
+    template = MESSAGES.get(error.get("code", ""))
+    if template is None:
+        return str(error.get("code", ""))
+    params = error.get("params") or {}
+    text = str(template)
+    try:
+        return text % params if params else text
+    except (KeyError, TypeError, ValueError):
+        return text
+
+
+class CellError(ValueError):
+    """A cell cannot be read as its column expects. Raised by the cleaners and widgets."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(code)
+        self.code = str(code)
+        self.params = params
+
+    def __str__(self) -> str:
+        return error_message({"code": self.code, "params": self.params})
+
+
+class UploadRejected(ApplicationError):
+    """The upload is not something we will parse (too large, not a spreadsheet, a zip or XML bomb)."""
+
+    default_code = "upload_rejected"
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(error_message({"code": code, "params": params}), code=code, field="file", extra=params)
+        self.params = params

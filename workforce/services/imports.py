@@ -1,0 +1,275 @@
+"""Spreadsheet imports: upload -> check (dry run, a Celery task) -> import (a Celery task).
+
+Jobs are checked and written by ``workforce.tasks``; the page polls :func:`import_job_progress`.
+The command line uses :func:`import_path` (no job, full access)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files import File
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError
+
+from ..access import HR_ROLES, has_role
+from ..importing.base import Importer, ImportResult, Progress, run_import
+from ..importing.employees import EmployeeImporter
+from ..importing.organizations import OrganizationImporter
+from ..importing.staff_positions import StaffPositionImporter
+from ..importing.upload import CSV, XLSX, inspect_upload
+from ..models import ImportJob, ImportKind, ImportStatus
+
+__all__ = [
+    "IMPORTERS",
+    "import_job_create",
+    "import_job_execute",
+    "import_job_progress",
+    "import_job_start",
+    "import_job_validate",
+    "import_path",
+]
+
+logger = logging.getLogger(__name__)
+
+IMPORTERS: dict[str, type[Importer]] = {
+    ImportKind.EMPLOYEES: EmployeeImporter,
+    ImportKind.ORGANIZATIONS: OrganizationImporter,
+    ImportKind.STAFF_POSITIONS: StaffPositionImporter,
+}
+RUNNING = (ImportStatus.PENDING, ImportStatus.VALIDATING, ImportStatus.IMPORTING)
+PROGRESS_TTL = 6 * 3600
+
+
+class ImportJobError(ApplicationError):
+    default_code = "import_job_error"
+
+
+def _importer(kind: str) -> Importer:
+    try:
+        return IMPORTERS[kind]()
+    except KeyError:
+        raise ImportJobError(_("Unknown kind of import."), code="import_kind_unknown", field="kind") from None
+
+
+def _format_of(name: str) -> str:
+    return XLSX if os.path.splitext(name)[1].lower() == ".xlsx" else CSV
+
+
+def _max_stored_errors() -> int:
+    return int(getattr(settings, "IMPORT_MAX_STORED_ERRORS", 10_000))
+
+
+# --- Jobs ------------------------------------------------------------------------------------------
+
+def import_job_create(*, kind: str, uploaded_file: Any, actor: Any, skip_invalid: bool = False) -> ImportJob:
+    """Check the upload (size, real xlsx/csv, zip and XML bombs; raises ``UploadRejected``),
+    store it and queue the dry run. Only HR officers and administrators import."""
+    _importer(kind)
+    if not has_role(actor, *HR_ROLES):
+        raise ImportJobError(_("Only HR officers and administrators may import."), code="import_forbidden")
+    name = os.path.basename(getattr(uploaded_file, "name", "") or "upload")
+    inspect_upload(uploaded_file, name)
+    extension = os.path.splitext(name)[1].lower()
+    with transaction.atomic():
+        job = ImportJob(kind=kind, original_name=name[:255], skip_invalid=skip_invalid, created_by=actor)
+        uploaded_file.seek(0)
+        job.file.save(f"{uuid.uuid4().hex}{extension}", File(uploaded_file), save=False)
+        job.save()
+        _queue_validation(job)
+    return job
+
+
+def _queue_validation(job: ImportJob) -> None:
+    from ..tasks import import_job_validate_task
+
+    transaction.on_commit(lambda: import_job_validate_task.delay(job.pk))
+
+
+class JobProgress(Progress):
+    """Progress of a job for the page: in the cache at once (the write runs in one transaction
+    the page cannot see into) and, outside that transaction, on the job row too."""
+
+    def __init__(self, job: ImportJob, status: str) -> None:
+        self.job = job
+        self.status = status
+        self.total = job.total_rows
+        self._last = 0.0
+
+    def set_total(self, rows: int) -> None:
+        self.total = rows
+        self(0.0, force=True)
+
+    def __call__(self, fraction: float, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and fraction < 1.0 and now - self._last < 0.5:
+            return
+        self._last = now
+        processed = round(min(max(fraction, 0.0), 1.0) * self.total)
+        cache.set(progress_key(self.job.pk), {"status": self.status, "processed": processed, "total": self.total,
+                                              "percent": round(100 * fraction)}, PROGRESS_TTL)
+        if not connection.in_atomic_block:  # inside the write, the row would only show at commit
+            ImportJob.objects.filter(pk=self.job.pk).update(processed_rows=processed, total_rows=self.total)
+
+
+def progress_key(job_id: int) -> str:
+    return f"workforce:import-job:{job_id}:progress"
+
+
+def _job_source(job: ImportJob) -> tuple[Any, IO[bytes] | None]:
+    try:
+        return Path(job.file.path), None
+    except NotImplementedError:  # storage without local paths
+        handle = job.file.open("rb")
+        return handle, handle
+
+
+def _store_result(job: ImportJob, result: ImportResult) -> None:
+    limit = _max_stored_errors()
+    job.errors = result.errors[:limit]
+    job.error_count = result.error_rows
+    job.total_rows = result.total_rows
+    job.processed_rows = result.total_rows
+    job.summary = {**result.summary, "errors_total": len(result.errors),
+                   "errors_truncated": max(len(result.errors) - limit, 0)}
+
+
+def import_job_validate(*, job: ImportJob) -> ImportJob:
+    """The dry run: every row checked, nothing written. VALIDATED when the job may be imported
+    (no errors, or only row errors and ``skip_invalid``), INVALID otherwise."""
+    job.refresh_from_db()
+    if job.status not in (ImportStatus.PENDING, ImportStatus.VALIDATING):
+        return job  # already checked (a repeated task) or further along
+    if job.created_by is None:  # the uploader's account is gone: nobody's scope to check against
+        return _fail(job, ImportJobError("The account that uploaded the file no longer exists.",
+                                         code="import_actor_missing"))
+    job.status = ImportStatus.VALIDATING
+    job.processed_rows = 0
+    job.save(update_fields=["status", "processed_rows", "updated_at"])
+    progress = JobProgress(job, ImportStatus.VALIDATING)
+    source, handle = _job_source(job)
+    try:
+        result = run_import(_importer(job.kind), source, _format_of(job.file.name), user=job.created_by,
+                            dry_run=True, skip_invalid=job.skip_invalid, progress=progress)
+    except Exception as exc:
+        logger.exception("Import job %s failed while checking", job.pk)
+        return _fail(job, exc)
+    finally:
+        if handle is not None:
+            handle.close()
+    _store_result(job, result)
+    job.status = ImportStatus.VALIDATED if result.importable and result.total_rows else ImportStatus.INVALID
+    job.save()
+    cache.delete(progress_key(job.pk))
+    return job
+
+
+def import_job_start(*, job: ImportJob, actor: Any) -> ImportJob:
+    """Queue the import of a checked job (the page's "Import" button)."""
+    from ..tasks import import_job_execute_task
+
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if job.status != ImportStatus.VALIDATED:
+            raise ImportJobError(_("This file cannot be imported in its current state."), code="import_not_ready")
+        job.status = ImportStatus.IMPORTING
+        job.processed_rows = 0
+        job.save(update_fields=["status", "processed_rows", "updated_at"])
+        actor_id = getattr(actor, "pk", None)
+        transaction.on_commit(lambda: import_job_execute_task.delay(job.pk, actor_id))
+    return job
+
+
+def import_job_execute(*, job: ImportJob, actor: Any) -> ImportJob:
+    """Re-check the file under row locks and write it in one transaction (DONE), or record why not
+    (INVALID: the data changed since the check). Idempotent: a DONE job is never written again,
+    and DONE is recorded in the same transaction as the rows."""
+    job.refresh_from_db()
+    if job.status == ImportStatus.DONE:
+        return job
+    actor = actor or job.created_by
+    if actor is None or not has_role(actor, *HR_ROLES):
+        return _fail(job, ImportJobError("No HR officer to import the file as.", code="import_forbidden"))
+    if job.status not in (ImportStatus.VALIDATED, ImportStatus.IMPORTING):
+        raise ImportJobError(_("This file cannot be imported in its current state."), code="import_not_ready")
+    if job.status != ImportStatus.IMPORTING:
+        job.status = ImportStatus.IMPORTING
+        job.save(update_fields=["status", "updated_at"])
+    progress = JobProgress(job, ImportStatus.IMPORTING)
+
+    def not_done_yet() -> bool:
+        return not ImportJob.objects.select_for_update().filter(pk=job.pk, status=ImportStatus.DONE).exists()
+
+    def mark_done(result: ImportResult) -> None:
+        _store_result(job, result)
+        job.created_count = result.summary.get("to_create", 0)
+        job.updated_count = result.summary.get("to_update", 0)
+        job.unchanged_count = result.summary.get("unchanged", 0)
+        job.status = ImportStatus.DONE
+        job.finished_at = timezone.now()
+        job.save()
+
+    source, handle = _job_source(job)
+    try:
+        result = run_import(
+            _importer(job.kind), source, _format_of(job.file.name), user=actor, dry_run=False,
+            skip_invalid=job.skip_invalid, progress=progress, change_reason=f"import #{job.pk}",
+            audit_data={"job": job.pk, "file": job.original_name}, before_write=not_done_yet, after_write=mark_done,
+        )
+    except Exception as exc:
+        logger.exception("Import job %s failed while importing", job.pk)
+        return _fail(job, exc)
+    finally:
+        if handle is not None:
+            handle.close()
+    cache.delete(progress_key(job.pk))
+    job.refresh_from_db()
+    if job.status != ImportStatus.DONE:
+        _store_result(job, result)
+        job.status = ImportStatus.INVALID
+        job.finished_at = timezone.now()
+        job.save()
+    return job
+
+
+def _fail(job: ImportJob, exc: Exception) -> ImportJob:
+    job.status = ImportStatus.FAILED
+    job.failure = f"{type(exc).__name__}: {exc}"[:2000]
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "failure", "finished_at", "updated_at"])
+    cache.delete(progress_key(job.pk))
+    return job
+
+
+def import_job_progress(job: ImportJob) -> dict[str, Any]:
+    """``{"status", "processed", "total", "percent"}`` for the progress bar."""
+    if job.status in RUNNING:
+        cached = cache.get(progress_key(job.pk))
+        if cached and cached.get("status") == job.status:
+            return cached
+        return {"status": job.status, "processed": job.processed_rows, "total": job.total_rows,
+                "percent": job.progress_percent}
+    return {"status": job.status, "processed": job.total_rows, "total": job.total_rows, "percent": 100}
+
+
+# --- Command line ------------------------------------------------------------------------------------
+
+def import_path(path: str | Path, *, kind: str, dry_run: bool, skip_invalid: bool = False,
+                actor: Any = None) -> ImportResult:
+    """Check (and unless ``dry_run``, write) the file at ``path``; without ``actor`` the import
+    has full access, as the command line does. Raises ``UploadRejected`` for a file we refuse."""
+    path = Path(path)
+    importer = _importer(kind)
+    with open(path, "rb") as handle:
+        info = inspect_upload(handle, path.name)
+    return run_import(importer, path, info.format, user=actor, dry_run=dry_run, skip_invalid=skip_invalid,
+                      change_reason=f"import: {path.name}"[:100], audit_data={"file": path.name, "source": "cli"})
