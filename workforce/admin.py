@@ -1,8 +1,24 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .access import organizations_for, scope_queryset
-from .models import Organization, Region, Role, RoleGrant
+from .access import HR_ROLES, organizations_for, scope_queryset
+from .models import (
+    Assignment,
+    Employee,
+    HROrder,
+    ImportJob,
+    Organization,
+    PolicyParameter,
+    PositionCategory,
+    QualificationLevel,
+    QualificationRank,
+    RegisterPosition,
+    Region,
+    ReserveEntry,
+    Role,
+    RoleGrant,
+    StaffPosition,
+)
 from .services import organization_create, organization_move, organization_update, role_grant_create
 
 
@@ -62,3 +78,117 @@ class RoleGrantAdmin(SimpleHistoryAdmin):
             valid_until=obj.valid_until,
         )
         obj.pk = grant.pk
+
+
+# --- Reference data: administrators maintain it here ---------------------------------------------
+
+@admin.register(PositionCategory)
+class PositionCategoryAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_uz", "name_ru", "group", "ordering")
+    list_filter = ("group",)
+    search_fields = ("code", "name_uz", "name_ru", "name_en")
+
+
+@admin.register(QualificationLevel)
+class QualificationLevelAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_uz", "name_ru", "ordering")
+
+
+@admin.register(QualificationRank)
+class QualificationRankAdmin(admin.ModelAdmin):
+    """The rank ladder is data: ``ordering`` 1 is the lowest rank."""
+
+    list_display = ("ordering", "code", "name_uz", "name_ru", "is_active")
+    list_editable = ("is_active",)
+
+
+@admin.register(RegisterPosition)
+class RegisterPositionAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name_uz", "level", "group", "category", "qualification_level", "is_active")
+    list_filter = ("level", "group", "category", "is_active")
+    search_fields = ("code", "name_uz", "name_ru", "name_en")
+
+
+@admin.register(PolicyParameter)
+class PolicyParameterAdmin(admin.ModelAdmin):
+    """Configurable rules of DOMAIN.md: add a row with a new effective date rather than editing
+    the old one, so past decisions can still be explained."""
+
+    list_display = ("key", "value", "effective_from", "note")
+    list_filter = ("key",)
+
+
+# --- The record itself: read-only here; HR officers change it through the HR pages and services ---
+
+class ReadOnlyScopedAdmin(SimpleHistoryAdmin):
+    org_field = "organization"
+
+    def get_queryset(self, request):
+        return scope_queryset(super().get_queryset(request), user=request.user, roles=HR_ROLES,
+                              org_field=self.org_field)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Employee)
+class EmployeeAdmin(ReadOnlyScopedAdmin):
+    list_display = ("last_name", "first_name", "middle_name", "pinfl", "organization", "status")
+    list_filter = ("status", "sex", "education_level")
+    search_fields = ("pinfl", "search_text", "passport")
+    list_select_related = ("organization",)
+    show_full_result_count = False
+
+
+@admin.register(StaffPosition)
+class StaffPositionAdmin(ReadOnlyScopedAdmin):
+    list_display = ("code", "name_uz", "organization", "group", "category", "rate_units", "salary_grade", "is_active")
+    list_filter = ("group", "category", "is_active")
+    search_fields = ("code", "name_uz", "name_ru", "organization__code")
+    list_select_related = ("organization", "category")
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyScopedAdmin):
+    list_display = ("employee", "staff_position", "organization", "start_date", "end_date", "rate", "is_primary")
+    list_filter = ("is_primary", "start_kind", "end_kind")
+    search_fields = ("employee__pinfl", "employee__search_text")
+    list_select_related = ("employee", "staff_position", "organization")
+    raw_id_fields = ("employee", "staff_position", "organization", "start_order", "end_order")
+
+
+@admin.register(HROrder)
+class HROrderAdmin(ReadOnlyScopedAdmin):
+    list_display = ("number", "kind", "organization", "employee", "order_date", "effective_date", "created_by")
+    list_filter = ("kind",)
+    search_fields = ("number", "employee__pinfl")
+    list_select_related = ("organization", "employee", "created_by")
+    date_hierarchy = "order_date"
+
+
+@admin.register(ReserveEntry)
+class ReserveEntryAdmin(ReadOnlyScopedAdmin):
+    list_display = ("__str__", "organization", "category", "source", "included_on", "expires_on", "status")
+    list_filter = ("status", "source", "category")
+    list_select_related = ("organization", "category", "employee")
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "kind", "status", "total_rows", "created_count", "updated_count",
+                    "error_count", "created_by", "created_at")
+    list_filter = ("kind", "status")
+    readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(created_by=request.user)
+
+    def has_add_permission(self, request):
+        return False

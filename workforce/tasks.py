@@ -4,10 +4,13 @@ with ``transaction.on_commit`` (the services do)."""
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from .models import ImportJob
-from .services.imports import import_job_execute, import_job_validate
+from .services.imports import import_files_purge, import_job_execute, import_job_validate
+from .services.reserve import reserve_expire_due
 
 
 @shared_task(name="workforce.import_job_validate")
@@ -25,3 +28,15 @@ def import_job_execute_task(job_id: int, actor_id: int | None) -> str:
         return "missing"
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     return import_job_execute(job=job, actor=actor).status
+
+
+@shared_task(name="workforce.reserve_expire_due")
+def reserve_expire_due_task() -> int:
+    """Daily (beat): reserve entries past their term become EXPIRED."""
+    return reserve_expire_due(today=timezone.localdate())
+
+
+@shared_task(name="workforce.import_files_purge")
+def import_files_purge_task() -> int:
+    """Daily (beat): uploaded spreadsheets hold personal data; drop them once their job is over."""
+    return import_files_purge(older_than_days=settings.IMPORT_FILE_RETENTION_DAYS)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -217,6 +218,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Periodic work; django-celery-beat copies these into its tables, where administrators can change them.
+CELERY_BEAT_SCHEDULE = {
+    "workforce-reserve-expiry": {"task": "workforce.reserve_expire_due", "schedule": crontab(hour=1, minute=10)},
+    "workforce-import-files-purge": {"task": "workforce.import_files_purge", "schedule": crontab(hour=2, minute=20)},
+}
 
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -266,6 +272,7 @@ LOGGING = {
 IMPORT_MAX_UPLOAD_BYTES = int(env("IMPORT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 # More limits of spreadsheet imports (workforce.importing): rows per file, errors kept per job,
 # and the zip/XML bomb guards applied before an xlsx is parsed.
+IMPORT_FILE_RETENTION_DAYS = int(env("IMPORT_FILE_RETENTION_DAYS", "7"))
 IMPORT_MAX_ROWS = int(env("IMPORT_MAX_ROWS", "250000"))
 IMPORT_MAX_STORED_ERRORS = int(env("IMPORT_MAX_STORED_ERRORS", "10000"))
 IMPORT_MAX_UNCOMPRESSED_BYTES = int(env("IMPORT_MAX_UNCOMPRESSED_BYTES", str(1024 * 1024 * 1024)))

@@ -5,6 +5,7 @@ The command line uses :func:`import_path` (no job, full access)."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import time
@@ -273,3 +274,16 @@ def import_path(path: str | Path, *, kind: str, dry_run: bool, skip_invalid: boo
         info = inspect_upload(handle, path.name)
     return run_import(importer, path, info.format, user=actor, dry_run=dry_run, skip_invalid=skip_invalid,
                       change_reason=f"import: {path.name}"[:100], audit_data={"file": path.name, "source": "cli"})
+
+
+def import_files_purge(*, older_than_days: int) -> int:
+    """Delete the uploaded files of jobs finished more than ``older_than_days`` ago: they hold
+    personal data and are not needed once imported (the job keeps its report and counts)."""
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    finished = [ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.INVALID, ImportStatus.VALIDATED]
+    purged = 0
+    for job in ImportJob.objects.filter(status__in=finished, updated_at__lt=cutoff).exclude(file=""):
+        job.file.delete(save=False)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+        purged += 1
+    return purged
