@@ -99,37 +99,33 @@ class MeSerializer(serializers.Serializer):
 # select_related/prefetch_related in the selectors: serializing a page never queries per row.
 
 
-class OrganizationRefSerializer(serializers.ModelSerializer):
+class NamedRefSerializer(serializers.ModelSerializer):
+    """A compact reference to a named row: id, code and the name in the request's language."""
+
     name = serializers.CharField(read_only=True)
 
     class Meta:
+        fields = ["id", "code", "name"]
+        read_only_fields = fields
+
+
+class OrganizationRefSerializer(NamedRefSerializer):
+    class Meta(NamedRefSerializer.Meta):
         model = Organization
-        fields = ["id", "code", "name"]
-        read_only_fields = fields
 
 
-class StaffPositionRefSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(read_only=True)
-
-    class Meta:
+class StaffPositionRefSerializer(NamedRefSerializer):
+    class Meta(NamedRefSerializer.Meta):
         model = StaffPosition
-        fields = ["id", "code", "name"]
-        read_only_fields = fields
 
 
-class QualificationRankRefSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(read_only=True)
-
-    class Meta:
+class QualificationRankRefSerializer(NamedRefSerializer):
+    class Meta(NamedRefSerializer.Meta):
         model = QualificationRank
-        fields = ["id", "code", "name"]
-        read_only_fields = fields
 
 
-class PositionCategoryRefSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(read_only=True)
-
-    class Meta:
+class PositionCategoryRefSerializer(NamedRefSerializer):
+    class Meta(NamedRefSerializer.Meta):
         model = PositionCategory
         fields = ["id", "code", "name", "group"]
         read_only_fields = fields
