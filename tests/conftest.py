@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from tests.factories import UserFactory, grant, make_organization
 from workforce.models import Role
@@ -41,6 +42,15 @@ def restore_reference_data() -> None:
 
     for module, function in (("0002_regions", "create_regions"), ("0004_reference_data", "create")):
         getattr(import_module(f"workforce.migrations.{module}"), function)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request handled by the test client leaves its
+    language active in the thread, which would make later tests depend on the order they run in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

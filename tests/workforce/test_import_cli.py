@@ -67,7 +67,7 @@ def test_skip_invalid(tmp_path, positions):
 def test_a_refused_upload_exits_1(tmp_path):
     path = tmp_path / "fake.xlsx"
     path.write_text("not a spreadsheet")
-    code, _out, err = command("import_employees", path)
+    code, _out, err = command("import_employees", path, "--language", "en")
     assert code == 1 and "not an Excel" in err
 
 

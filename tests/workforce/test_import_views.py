@@ -27,6 +27,7 @@ def post_file(client, content, *, name="people.xlsx", kind="employees", skip_inv
 def test_upload_preview_with_errors_then_fixed_file_then_import(client, positions, hr_a,
                                                                 django_capture_on_commit_callbacks):
     client.force_login(hr_a)
+    client.cookies["hr_language"] = "en"  # the assertions below read the English messages
     assert client.get(reverse("workforce:import_upload")).status_code == 200
 
     rows = [employee_row(position="P1"), employee_row(org="B", position="Q1")]
@@ -155,6 +156,7 @@ def test_only_hr_roles_may_import(client, tree):
 def test_a_file_damaged_past_the_checked_bytes_is_reported_not_crashed(client, hr_a,
                                                                        django_capture_on_commit_callbacks):
     client.force_login(hr_a)
+    client.cookies["hr_language"] = "en"
     sheet = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
              b"<sheetData>" + b" " * 100_000 + b"<row><c><v>1</v></c></broken>")
     damaged = replace_part(good_xlsx(), "xl/worksheets/sheet1.xml", sheet)

@@ -261,3 +261,18 @@ def test_list_page_queries_do_not_grow_with_rows(client, hr_a, tree, django_asse
         response = client.get(reverse("workforce:employee_list"), {"sex": "M"})
     assert len(response.context["employees"]) == 50
     assert response.context["page_obj"].has_next()
+
+
+@pytest.mark.django_db
+def test_change_history_shows_names_and_translated_reasons(client, hr_a, staff, tree):
+    from workforce.services import employee_transfer
+
+    employee_transfer(employee=staff["gulomov"], staff_position=staff["a_dept_pos"],
+                      effective_date=D(2026, 2, 1), actor=hr_a)
+    client.force_login(hr_a)
+    client.cookies["hr_language"] = "en"
+    history = client.get(reverse("workforce:employee_detail", args=[staff["gulomov"].pk])).context["history"]
+    transfer = next(h for h in history if h.reason.startswith("Transfer"))
+    changes = {label: (old, new) for label, old, new in transfer.changes}
+    assert changes["organisation"] == (tree["A"].name_en, tree["A-DEPT"].name_en)
+    assert changes["position"] == (str(staff["a_pos"]), str(staff["a_dept_pos"]))
