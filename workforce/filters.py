@@ -7,11 +7,13 @@ import re
 
 import django_filters
 from django.db.models import Q, QuerySet
+from django.forms import DateInput
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.pagination import prefer_sorting_matches
 from core.text import search_key
+from core.widgets import FastSelect
 
 from .access import ALL_ROLES, org_scope
 from .models import (
@@ -151,21 +153,29 @@ class EmployeeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search",
                                   help_text=_("Name in Latin or Cyrillic, PINFL or passport."))
     organization = django_filters.NumberFilter(label=_("Organisation (with its units)"), method="filter_organization")
-    region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=Region.objects.all(),
-                                              field_name="organization__region", method="filter_region")
-    group = django_filters.ChoiceFilter(label=_("Position group"), choices=PositionGroup.choices,
-                                        field_name="staff_position__group", method="filter_group")
-    category = django_filters.ModelChoiceFilter(label=_("Position category"), queryset=PositionCategory.objects.all(),
-                                                field_name="staff_position__category", method="filter_category")
-    sex = django_filters.ChoiceFilter(label=_("Sex"), choices=Sex.choices)
-    age_band = django_filters.ChoiceFilter(label=_("Age"), choices=AGE_BAND_CHOICES, method="filter_age_band")
-    education_level = django_filters.ChoiceFilter(label=_("Education"), choices=EducationLevel.choices)
-    rank = django_filters.ModelChoiceFilter(label=_("Qualification rank"), queryset=QualificationRank.objects.all(),
-                                            field_name="qualification_rank")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=EmployeeStatus.choices)
-    hired_from = django_filters.DateFilter(label=_("Hired from"), field_name="hired_on", lookup_expr="gte")
-    hired_to = django_filters.DateFilter(label=_("Hired until"), field_name="hired_on", lookup_expr="lte")
+    region = django_filters.ModelChoiceFilter(
+        widget=FastSelect, label=_("Region"), queryset=Region.objects.all(), field_name="organization__region",
+        method="filter_region")
+    group = django_filters.ChoiceFilter(
+        widget=FastSelect, label=_("Position group"), choices=PositionGroup.choices,
+        field_name="staff_position__group", method="filter_group")
+    category = django_filters.ModelChoiceFilter(
+        widget=FastSelect, label=_("Position category"), queryset=PositionCategory.objects.all(),
+        field_name="staff_position__category", method="filter_category")
+    sex = django_filters.ChoiceFilter(widget=FastSelect, label=_("Sex"), choices=Sex.choices)
+    age_band = django_filters.ChoiceFilter(widget=FastSelect, label=_("Age"), choices=AGE_BAND_CHOICES,
+                                           method="filter_age_band")
+    education_level = django_filters.ChoiceFilter(widget=FastSelect, label=_("Education"),
+                                                  choices=EducationLevel.choices)
+    rank = django_filters.ModelChoiceFilter(widget=FastSelect, label=_("Qualification rank"),
+                                            queryset=QualificationRank.objects.all(), field_name="qualification_rank")
+    status = django_filters.ChoiceFilter(widget=FastSelect, label=_("Status"), choices=EmployeeStatus.choices)
+    hired_from = django_filters.DateFilter(label=_("Hired from"), field_name="hired_on", lookup_expr="gte",
+                                           widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    hired_to = django_filters.DateFilter(label=_("Hired until"), field_name="hired_on", lookup_expr="lte",
+                                         widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     ordering = django_filters.OrderingFilter(
+        widget=FastSelect,
         label=_("Sort by"),
         fields=(("last_name", "name"), ("birth_date", "birth_date"), ("hired_on", "hired_on"),
                 ("civil_service_start", "service_start")),

@@ -16,7 +16,7 @@ from ..access import HR_ROLES
 from ..auditing import audited_filters
 from ..filters import EmployeeFilter, complete_ordering
 from ..forms import CircumstanceForm, EducationForm, EmployeeForm
-from ..selectors import employee_change_history, employee_list, organization_choices
+from ..selectors import employee_change_history, employee_list, organization_options_html
 from ..selectors.staffing import employee_assignments, employee_orders
 from ..services import circumstance_add, education_add, employee_create, employee_update
 from .mixins import RoleRequiredMixin, apply_application_error
@@ -34,15 +34,16 @@ class EmployeeListView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         request = self.request
         filterset = EmployeeFilter(request.GET or None, queryset=employee_list(user=request.user), request=request)
-        filterset.form.fields["organization"].widget.choices = [
-            ("", "—"), *organization_choices(user=request.user, roles=HR_ROLES)]
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
         if not request.GET.get("ordering"):
             queryset = queryset.order_by("last_name", "first_name", "id")
         page = CappedCountPaginator(complete_ordering(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
         audit_log("workforce.employee.list_viewed", actor=request.user, request=request,
                   data={"filters": audited_filters(request.GET), "page": page.number})
-        context.update(filterset=filterset, page_obj=page, employees=page.object_list)
+        organization_options = organization_options_html(
+            user=request.user, roles=HR_ROLES, selected=request.GET.get("organization"))
+        context.update(filterset=filterset, page_obj=page, employees=page.object_list,
+                       organization_options=organization_options)
         return context
 
 
