@@ -1,4 +1,4 @@
-"""REST API of the workforce record (read side). Thin: querysets come from the scoped selectors
+"""REST API of the workforce record (writes: ``api_write``). Thin: querysets come from the scoped selectors
 and the FilterSets the HTML pages use.
 
 Access: every endpoint answers 403 to a user who holds none of its roles anywhere (a civil servant,
@@ -30,9 +30,10 @@ from core.audit import audit_log
 from core.pagination import CappedPageNumberPagination
 
 from .access import ALL_ROLES, ANALYTICS_ROLES, HR_ROLES, scope_queryset, user_roles
+from .api_write import EmployeeWriteMixin, HROrderSerializer
 from .auditing import audited_filters
 from .filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
-from .models import Assignment, Organization, StaffPosition
+from .models import Assignment, HROrder, OrderKind, Organization, StaffPosition
 from .selectors import assignment_list, employee_list, employee_profiles, organization_list, region_list
 from .serializers import (
     AssignmentSerializer,
@@ -86,7 +87,7 @@ class OrganizationViewSet(ScopedReadOnlyViewSet):
         return organization_list(user=self.request.user, roles=ALL_ROLES)
 
 
-class EmployeeViewSet(ScopedReadOnlyViewSet):
+class EmployeeViewSet(EmployeeWriteMixin, ScopedReadOnlyViewSet):
     """Employees of the caller's subtrees. The list is compact; the detail adds personal details,
     education, languages, contacts and the assignment history. Filters and sorting
     (``ordering=name|-name|birth_date|hired_on|service_start``) are those of the employee page.
@@ -182,6 +183,32 @@ class StaffPositionViewSet(ScopedReadOnlyViewSet):
             .order_by("organization_id", "code")
         )
         return scope_queryset(queryset, user=self.request.user, roles=ANALYTICS_ROLES)
+
+
+class OrderFilter(django_filters.FilterSet):
+    employee = django_filters.NumberFilter(label=_("Employee"), field_name="employee_id")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrderKind.choices)
+    date_from = django_filters.DateFilter(label=_("Order date from"), field_name="order_date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(label=_("Order date until"), field_name="order_date", lookup_expr="lte")
+
+    class Meta:
+        model = HROrder
+        fields = ["employee", "kind", "date_from", "date_to"]
+
+
+class OrderViewSet(ScopedReadOnlyViewSet):
+    """HR orders issued by organisations of the caller's subtrees (issue them with the employee
+    actions: ``POST /employees/{id}/hire/``, ``transfer/``, ``rotate/``, ``promote/``,
+    ``rank-change/``, ``sanction/``, ``dismiss/``)."""
+
+    required_roles = HR_ROLES
+    serializer_class = HROrderSerializer
+    filterset_class = OrderFilter
+    ordering_fields = ["order_date", "effective_date", "id"]
+
+    def get_queryset(self):
+        queryset = HROrder.objects.select_related("organization", "employee").order_by("-order_date", "-id")
+        return scope_queryset(queryset, user=self.request.user)
 
 
 class MeView(APIView):

@@ -9,6 +9,7 @@ router.register("organizations", api.OrganizationViewSet, basename="organization
 router.register("employees", api.EmployeeViewSet, basename="employee")
 router.register("assignments", api.AssignmentViewSet, basename="assignment")
 router.register("staff-positions", api.StaffPositionViewSet, basename="staff-position")
+router.register("orders", api.OrderViewSet, basename="order")
 
 urlpatterns = [
     path("me/", api.MeView.as_view(), name="api-me"),
