@@ -37,7 +37,8 @@ class HROrder(TimeStampedModel):
     """An HR order (buyruq). Issued by a service together with the change it orders; never edited.
     ``verification_code`` backs the public QR check at /verify/<code>/."""
 
-    number = models.CharField(_("number"), max_length=40)
+    # "<organisation code (32)>/<year>/<5 digits>" fits.
+    number = models.CharField(_("number"), max_length=48)
     kind = models.CharField(_("kind"), max_length=16, choices=OrderKind.choices)
     organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.PROTECT,
                                      related_name="hr_orders")
