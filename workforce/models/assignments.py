@@ -88,12 +88,13 @@ class Assignment(TimeStampedModel):
     """``employee`` holds ``rate`` of ``staff_position`` from ``start_date`` to ``end_date`` (inclusive;
     open when empty). At most one open primary assignment per employee (database constraint)."""
 
+    # The three composite indexes below start with these columns, so their own FK indexes go.
     employee = models.ForeignKey(Employee, verbose_name=_("employee"), on_delete=models.PROTECT,
-                                 related_name="assignments")
+                                 related_name="assignments", db_index=False)
     staff_position = models.ForeignKey(StaffPosition, verbose_name=_("position"), on_delete=models.PROTECT,
-                                       related_name="assignments")
+                                       related_name="assignments", db_index=False)
     organization = models.ForeignKey(Organization, verbose_name=_("organisation"), on_delete=models.PROTECT,
-                                     related_name="assignments")
+                                     related_name="assignments", db_index=False)
     rate = models.DecimalField(_("rate"), max_digits=4, decimal_places=2, default=Decimal("1.00"),
                                validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal("1.00"))])
     is_primary = models.BooleanField(_("primary"), default=True)
@@ -109,7 +110,9 @@ class Assignment(TimeStampedModel):
     end_order = models.ForeignKey(HROrder, verbose_name=_("ending order"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="ended_assignments")
     end_reason = models.CharField(_("reason for ending"), max_length=255, blank=True, default="")
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"],
+                                no_db_index=["staff_position", "organization", "start_order", "end_order"],
+                                user_db_constraint=False)
 
     class Meta:
         verbose_name = _("assignment")

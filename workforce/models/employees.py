@@ -40,6 +40,10 @@ class EducationLevel(models.TextChoices):
 EDUCATION_RANK = {level: rank for rank, level in enumerate(EducationLevel.values)}
 
 
+LIST_COLUMNS = ["sex", "birth_date", "status", "education_level", "hired_on", "civil_service_start", "staff_position",
+                "qualification_rank", "search_text"]
+
+
 class Employee(TimeStampedModel):
     """A person in the civil service. Written only by ``workforce.services``.
 
@@ -47,7 +51,7 @@ class Employee(TimeStampedModel):
     primary assignment and the education entries say, so that lists and filters over a million
     records need no joins; the services keep them in step."""
 
-    pinfl = models.CharField(_("PINFL"), max_length=14, unique=True, validators=[validate_pinfl],
+    pinfl = models.CharField(_("PINFL"), max_length=14, validators=[validate_pinfl],
                              help_text=_("14 digits (JShShIR); never changes."))
     last_name = models.CharField(_("last name"), max_length=100)
     first_name = models.CharField(_("first name"), max_length=100)
@@ -58,7 +62,7 @@ class Employee(TimeStampedModel):
     birth_date = models.DateField(_("date of birth"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     citizenship = models.CharField(_("citizenship"), max_length=2, default="UZ", help_text=_("ISO country code."))
-    passport = models.CharField(_("passport"), max_length=9, blank=True, default="", db_index=True,
+    passport = models.CharField(_("passport"), max_length=9, blank=True, default="",
                                 validators=[validate_passport], help_text=_("2 letters and 7 digits, e.g. AA1234567."))
     phone = models.CharField(_("phone"), max_length=20, blank=True, default="")
     email = models.EmailField(_("e-mail"), blank=True, default="")
@@ -78,7 +82,7 @@ class Employee(TimeStampedModel):
     # Kept in step with the current primary assignment and education entries by the services.
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="employees",
+        related_name="employees", db_index=False,  # wf_emp_org_list_idx starts with it
     )
     staff_position = models.ForeignKey(
         StaffPosition, verbose_name=_("position"), null=True, blank=True, on_delete=models.PROTECT,
@@ -88,19 +92,35 @@ class Employee(TimeStampedModel):
     education_level = models.CharField(_("education"), max_length=16, choices=EducationLevel.choices,
                                        blank=True, default="")
     search_text = models.CharField(max_length=512, editable=False, default="")
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    # History is read per record (by id) and date; indexing its copies of the foreign keys would
+    # only slow every write. Its user column has no FK constraint: the actor's id stays in the trail
+    # even if the account is deleted (a constraint would null it), and bulk imports skip a check a row.
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"],
+                                no_db_index=["organization", "qualification_rank", "staff_position", "user"],
+                                user_db_constraint=False)
 
     class Meta:
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
         ordering = ["last_name", "first_name", "id"]
+        # Every index costs each imported row, so each one here serves a query of the list or a
+        # lookup. The two list indexes carry the filter columns (INCLUDE, PostgreSQL only; other
+        # databases get the key columns) so counting and filtering a subtree read the index alone.
         indexes = [
-            models.Index(fields=["organization", "last_name", "first_name"], name="wf_emp_org_name_idx"),
-            models.Index(fields=["last_name", "first_name", "id"], name="wf_emp_name_idx"),
+            models.Index(fields=["organization", "last_name", "first_name", "id"], include=LIST_COLUMNS,
+                         name="wf_emp_org_list_idx"),
+            models.Index(fields=["last_name", "first_name", "id"], include=["organization", *LIST_COLUMNS],
+                         name="wf_emp_name_list_idx"),
+            models.Index(fields=["status", "organization"], name="wf_emp_status_idx"),
+            models.Index(fields=["education_level", "organization"], name="wf_emp_education_idx"),
             models.Index(fields=["birth_date"], name="wf_emp_birth_idx"),
             models.Index(fields=["hired_on"], name="wf_emp_hired_idx"),
+            models.Index(fields=["civil_service_start"], name="wf_emp_service_start_idx"),
+            models.Index(fields=["passport"], name="wf_emp_passport_idx"),
         ]
         constraints = [
+            # A constraint rather than unique=True: the same index without the LIKE twin Django adds.
+            models.UniqueConstraint(fields=["pinfl"], name="wf_emp_pinfl_uniq"),
             models.CheckConstraint(condition=Q(pinfl__regex=r"^[0-9]{14}$"), name="wf_emp_pinfl_14_digits"),
         ]
 
@@ -130,7 +150,7 @@ class Education(TimeStampedModel):
     institution = models.CharField(_("institution"), max_length=255)
     specialty = models.CharField(_("specialty"), max_length=255, blank=True, default="")
     graduation_year = models.PositiveSmallIntegerField(_("graduation year"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"], user_db_constraint=False)
 
     class Meta:
         verbose_name = _("education")
