@@ -269,11 +269,14 @@ def keys_of_few(queryset: QuerySet, cap: int):
         return []
     aliases = ", ".join(["k", *(f"c{i}" for i in range(len(columns)))])
     order = ", ".join(f"c{i} {'DESC' if descending else 'ASC'}" for i, (_, descending) in enumerate(columns))
-    # One row back: the sorted keys, or NULL when there are more than cap (nothing to transfer).
-    sql = (f"SELECT CASE WHEN count(*) <= %s THEN COALESCE(array_agg(k ORDER BY {order}), '{{}}') END "  # noqa: S608
-           f"FROM ({sql}) AS few ({aliases})")
+    # One row back: the sorted keys, or NULL when there are more than cap (nothing to transfer). The
+    # matches are read once (the CTE); the sort sits in the THEN branch, an InitPlan PostgreSQL runs
+    # only when the count is within the cap, so a broad search does not sort rows it then discards.
+    sql = (f"WITH few ({aliases}) AS MATERIALIZED ({sql}) "  # noqa: S608 - SQL compiled by Django
+           f"SELECT CASE WHEN (SELECT count(*) FROM few) <= %s "
+           f"THEN (SELECT COALESCE(array_agg(k ORDER BY {order}), '{{}}') FROM few) END")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [cap, *params])
+        cursor.execute(sql, [*params, cap])
         keys = cursor.fetchone()[0]
     return list(keys) if keys is not None else None
 

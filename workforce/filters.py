@@ -6,9 +6,11 @@ import datetime
 import re
 
 import django_filters
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.forms import DateInput
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.pagination import prefer_sorting_matches
@@ -124,6 +126,18 @@ def complete_ordering(queryset: QuerySet) -> QuerySet:
     return queryset.order_by(*completed)
 
 
+def reference_choices(model) -> list[tuple[str, str]]:
+    """(pk, name in the active language) of a small reference table (regions, categories, ranks),
+    cached for a few minutes: these selects are on every list page, and a ModelChoiceField would
+    query (with a server-side cursor on PostgreSQL) each time it renders."""
+    key = f"wf:refchoices:{model._meta.label_lower}:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(str(obj.pk), str(obj)) for obj in model.objects.all()]
+        cache.set(key, choices, 300)
+    return choices
+
+
 class OrganizationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     level = django_filters.ChoiceFilter(label=_("Level"), choices=OrganizationLevel.choices)
@@ -153,22 +167,23 @@ class EmployeeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search",
                                   help_text=_("Name in Latin or Cyrillic, PINFL or passport."))
     organization = django_filters.NumberFilter(label=_("Organisation (with its units)"), method="filter_organization")
-    region = django_filters.ModelChoiceFilter(
-        widget=FastSelect, label=_("Region"), queryset=Region.objects.all(), field_name="organization__region",
-        method="filter_region")
+    region = django_filters.ChoiceFilter(
+        widget=FastSelect, label=_("Region"), choices=lambda: reference_choices(Region),
+        field_name="organization__region", method="filter_region")
     group = django_filters.ChoiceFilter(
         widget=FastSelect, label=_("Position group"), choices=PositionGroup.choices,
         field_name="staff_position__group", method="filter_group")
-    category = django_filters.ModelChoiceFilter(
-        widget=FastSelect, label=_("Position category"), queryset=PositionCategory.objects.all(),
+    category = django_filters.ChoiceFilter(
+        widget=FastSelect, label=_("Position category"), choices=lambda: reference_choices(PositionCategory),
         field_name="staff_position__category", method="filter_category")
     sex = django_filters.ChoiceFilter(widget=FastSelect, label=_("Sex"), choices=Sex.choices)
     age_band = django_filters.ChoiceFilter(widget=FastSelect, label=_("Age"), choices=AGE_BAND_CHOICES,
                                            method="filter_age_band")
     education_level = django_filters.ChoiceFilter(widget=FastSelect, label=_("Education"),
                                                   choices=EducationLevel.choices)
-    rank = django_filters.ModelChoiceFilter(widget=FastSelect, label=_("Qualification rank"),
-                                            queryset=QualificationRank.objects.all(), field_name="qualification_rank")
+    rank = django_filters.ChoiceFilter(widget=FastSelect, label=_("Qualification rank"),
+                                       choices=lambda: reference_choices(QualificationRank),
+                                       field_name="qualification_rank")
     status = django_filters.ChoiceFilter(widget=FastSelect, label=_("Status"), choices=EmployeeStatus.choices)
     hired_from = django_filters.DateFilter(label=_("Hired from"), field_name="hired_on", lookup_expr="gte",
                                            widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

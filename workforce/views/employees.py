@@ -43,7 +43,9 @@ class EmployeeListView(RoleRequiredMixin, TemplateView):
         organization_options = organization_options_html(
             user=request.user, roles=HR_ROLES, selected=request.GET.get("organization"))
         context.update(filterset=filterset, page_obj=page, employees=page.object_list,
-                       organization_options=organization_options)
+                       organization_options=organization_options,
+                       # One reverse() instead of fifty: profile links are this prefix plus the id.
+                       employee_url_prefix=reverse("workforce:employee_detail", args=[0])[:-2])
         return context
 
 
