@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEvent
-from tests.factories import UserFactory, hire, make_employee, make_position
-from workforce.models import Assignment, Employee, HROrder, ReserveEntry
+from tests.factories import UserFactory, grant, hire, make_employee, make_position
+from workforce.models import Assignment, Employee, HROrder, ReserveEntry, Role
 
 D = datetime.date
 
@@ -276,3 +276,21 @@ def test_change_history_shows_names_and_translated_reasons(client, hr_a, staff, 
     changes = {label: (old, new) for label, old, new in transfer.changes}
     assert changes["organisation"] == (tree["A"].name_en, tree["A-DEPT"].name_en)
     assert changes["position"] == (str(staff["a_pos"]), str(staff["a_dept_pos"]))
+
+
+@pytest.mark.django_db
+def test_links_carry_raw_ids_even_above_a_thousand(client, hr_a, tree):
+    """Numbers are localised in templates ("3 338"); ids in links must not be."""
+    employee = make_employee(id=123456, last_name="Minginchi")
+    hire(employee, make_position(tree["A"], code="BIG"))
+    client.force_login(hr_a)
+    for language in ("uz", "ru", "en"):
+        client.cookies["hr_language"] = language
+        page = client.get(reverse("workforce:employee_list")).content.decode()
+        assert f'href="{reverse("workforce:employee_detail", args=[123456])}"' in page
+    from workforce.models import Organization
+
+    big = Organization.objects.create(id=5555, code="BIGORG", name_uz="Katta", level="republican", path="/5555/")
+    grant(hr_a, Role.HR_OFFICER, big)
+    page = client.get(reverse("workforce:organization_detail", args=[big.pk])).content.decode()
+    assert '?organization=5555"' in page
