@@ -279,6 +279,16 @@ def test_change_history_shows_names_and_translated_reasons(client, hr_a, staff, 
 
 
 @pytest.mark.django_db
+def test_graduation_year_is_not_a_localised_number(client, hr_a, staff):
+    from workforce.services import education_add
+
+    education_add(employee=staff["gulomov"], level="master", institution="TDIU", graduation_year=2023, actor=hr_a)
+    client.force_login(hr_a)
+    page = client.get(reverse("workforce:employee_detail", args=[staff["gulomov"].pk])).content.decode()
+    assert "<td>2023</td>" in page
+
+
+@pytest.mark.django_db
 def test_links_carry_raw_ids_even_above_a_thousand(client, hr_a, tree):
     """Numbers are localised in templates ("3 338"); ids in links must not be."""
     employee = make_employee(id=123456, last_name="Minginchi")
