@@ -14,15 +14,8 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "is_active", "last_login")
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: the audit log is evidence and is never edited."""
-
-    list_display = ("created_at", "action", "actor", "target_repr", "ip_address")
-    list_filter = ("action",)
-    search_fields = ("action", "target_repr", "target_id", "actor__username")
-    date_hierarchy = "created_at"
-    list_select_related = ("actor",)
+class ReadOnlyAdminMixin:
+    """Records shown in the admin but changed only elsewhere (services, or never)."""
 
     def has_add_permission(self, request):
         return False
@@ -32,3 +25,14 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: the audit log is evidence and is never edited."""
+
+    list_display = ("created_at", "action", "actor", "target_repr", "ip_address")
+    list_filter = ("action",)
+    search_fields = ("action", "target_repr", "target_id", "actor__username")
+    date_hierarchy = "created_at"
+    list_select_related = ("actor",)

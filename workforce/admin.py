@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdminMixin
+
 from .access import HR_ROLES, organizations_for, scope_queryset
 from .models import (
     Assignment,
@@ -120,21 +122,12 @@ class PolicyParameterAdmin(admin.ModelAdmin):
 
 # --- The record itself: read-only here; HR officers change it through the HR pages and services ---
 
-class ReadOnlyScopedAdmin(SimpleHistoryAdmin):
+class ReadOnlyScopedAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     org_field = "organization"
 
     def get_queryset(self, request):
         return scope_queryset(super().get_queryset(request), user=request.user, roles=HR_ROLES,
                               org_field=self.org_field)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Employee)

@@ -19,6 +19,21 @@ def _organization_search_text(organization: Organization) -> str:
     return " ".join(dict.fromkeys(search_key(n) for n in names if n))[:1024]
 
 
+def _save(organization: Organization) -> None:
+    """Check and save; a duplicate code is left to the database constraint (which also holds under
+    concurrent requests) and reported as a clear error."""
+    organization.search_text = _organization_search_text(organization)
+    clean_or_raise(organization, exclude=["path", "depth"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            organization.save()
+    except IntegrityError as exc:
+        raise WorkforceError(
+            _("An organisation with code %(code)s already exists.") % {"code": organization.code},
+            code=WorkforceErrorCode.ORGANIZATION_CODE_TAKEN, field="code",
+        ) from exc
+
+
 @transaction.atomic
 def organization_create(
     *,
@@ -37,17 +52,7 @@ def organization_create(
         code=code.strip(), name_uz=name_uz.strip(), name_uz_cyrl=name_uz_cyrl.strip(),
         name_ru=name_ru.strip(), name_en=name_en.strip(), level=level, parent=parent, region=region,
     )
-    organization.search_text = _organization_search_text(organization)
-    # Uniqueness is left to the database constraint, which also holds under concurrent requests.
-    clean_or_raise(organization, exclude=["path", "depth"], validate_unique=False)
-    try:
-        with transaction.atomic():
-            organization.save()
-    except IntegrityError as exc:
-        raise WorkforceError(
-            _("An organisation with code %(code)s already exists.") % {"code": code},
-            code=WorkforceErrorCode.ORGANIZATION_CODE_TAKEN, field="code",
-        ) from exc
+    _save(organization)
     organization.path = f"{parent.path if parent else '/'}{organization.pk}/"
     organization.depth = parent.depth + 1 if parent else 0
     # The path needs the primary key, so it is written after the insert; skip a second history row.
@@ -72,16 +77,7 @@ def organization_update(*, organization: Organization, actor=None, **fields: obj
             setattr(organization, name, value)
     if not changed:
         return organization
-    organization.search_text = _organization_search_text(organization)
-    clean_or_raise(organization, exclude=["path", "depth"], validate_unique=False)
-    try:
-        with transaction.atomic():
-            organization.save()
-    except IntegrityError as exc:
-        raise WorkforceError(
-            _("An organisation with code %(code)s already exists.") % {"code": organization.code},
-            code=WorkforceErrorCode.ORGANIZATION_CODE_TAKEN, field="code",
-        ) from exc
+    _save(organization)
     audit_log("workforce.organization.updated", actor=actor, target=organization, data=changed)
     return organization
 
