@@ -312,6 +312,14 @@ def table_size_estimate(queryset: QuerySet) -> int | None:
     return estimate if estimate > 0 else None  # -1: never analysed
 
 
+class StandardPagination(PageNumberPagination):
+    """The API default (``REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"]``)."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
 class CappedPageNumberPagination(PageNumberPagination):
     """DRF page-number pagination over :class:`CappedCountPaginator`."""
 

@@ -21,15 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, viewsets
+from rest_framework import viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import ScopedReadOnlyViewSet as CoreScopedReadOnlyViewSet
 from core.audit import audit_log
-from core.pagination import CappedPageNumberPagination
 
-from .access import ALL_ROLES, ANALYTICS_ROLES, HR_ROLES, scope_queryset, user_roles
+from .access import ALL_ROLES, ANALYTICS_ROLES, HR_ROLES, scope_queryset
 from .api_write import EmployeeWriteMixin, HROrderSerializer
 from .auditing import audited_filters
 from .filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
@@ -48,19 +48,7 @@ from .serializers import (
 _UNITS = DecimalField(max_digits=8, decimal_places=2)
 
 
-class HoldsRequiredRole(permissions.BasePermission):
-    """The user holds one of ``view.required_roles`` on some organisation (what they then see is
-    narrowed to their subtrees by the selectors)."""
-
-    message = _("Your roles do not give access to these records.")
-
-    def has_permission(self, request, view) -> bool:
-        return bool(user_roles(request.user) & set(view.required_roles))
-
-
-class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    permission_classes = [permissions.IsAuthenticated, HoldsRequiredRole]
-    pagination_class = CappedPageNumberPagination
+class ScopedReadOnlyViewSet(CoreScopedReadOnlyViewSet):
     required_roles: tuple[str, ...] = HR_ROLES
 
 

@@ -15,7 +15,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .access import HR_ROLES, organizations_for, scope_queryset
+from core.api import ScopedPrimaryKeyField
+
+from .access import HR_ROLES, organizations_for
 from .models import HROrder, OrderKind, QualificationRank, SanctionKind, Sex, StaffPosition
 from .selectors import employee_profiles
 from .serializers import EmployeeDetailSerializer, EmployeeRefSerializer, NamedChoiceField, OrganizationRefSerializer
@@ -36,21 +38,10 @@ from .validators import validate_passport, validate_pinfl
 RATES = [Decimal("1.00"), Decimal("0.75"), Decimal("0.50"), Decimal("0.25")]
 
 
-@extend_schema_field(OpenApiTypes.INT)
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
-    """A reference that resolves only inside the caller's HR scope: an id of another organisation's
-    row is "not found", exactly like an id that does not exist."""
-
-    def __init__(self, model, *, org_field: str = "organization", **kwargs):
-        self.model, self.org_field = model, org_field
-        super().__init__(queryset=model.objects.none(), **kwargs)
-
-    def get_queryset(self):
-        user = self.context["request"].user
-        queryset = self.model.objects.all()
-        if self.model is StaffPosition:
-            queryset = queryset.filter(is_active=True)
-        return scope_queryset(queryset, user=user, roles=HR_ROLES, org_field=self.org_field)
+def _staff_position_field(**kwargs) -> ScopedPrimaryKeyField:
+    """An active staff position inside the caller's HR scope."""
+    return ScopedPrimaryKeyField(StaffPosition, roles=HR_ROLES, queryset=StaffPosition.objects.filter(is_active=True),
+                                 **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -97,14 +88,14 @@ class EmployeeUpdateSerializer(EmployeeWriteSerializer):
 
 
 class HireSerializer(serializers.Serializer):
-    staff_position = ScopedPrimaryKeyField(StaffPosition)
+    staff_position = _staff_position_field()
     start_date = serializers.DateField()
     rate = serializers.ChoiceField(choices=[(r, str(r)) for r in RATES], default=Decimal("1.00"))
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class MoveSerializer(serializers.Serializer):
-    staff_position = ScopedPrimaryKeyField(StaffPosition)
+    staff_position = _staff_position_field()
     effective_date = serializers.DateField()
     rate = serializers.ChoiceField(choices=[(r, str(r)) for r in RATES], required=False, allow_null=True,
                                    default=None, help_text=_("Empty: keep the current rate."))
@@ -122,7 +113,7 @@ class SanctionSerializer(serializers.Serializer):
     reason = serializers.CharField()
     imposed_on = serializers.DateField()
     fine_amount = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
-    new_staff_position = ScopedPrimaryKeyField(StaffPosition, required=False, allow_null=True,
+    new_staff_position = _staff_position_field(required=False, allow_null=True,
                                                help_text=_("The lower position of a demotion."))
 
 

@@ -101,6 +101,8 @@ TEMPLATES = [
 NAVIGATION_PROVIDERS = ["workforce.navigation.menu"]
 HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels"]
 DEMO_SEEDERS = ["workforce.demo.seed"]
+# The module implementing core.access (roles and organisation scope) for core and every app.
+ACCESS_BACKEND = "workforce.access"
 # Public QR verification of documents (orders now; certificates when assessment lands).
 VERIFIERS = ["workforce.verification.resolve_order"]
 DEMO_PASSWORD = env("DEMO_PASSWORD", "Demo12345!")
@@ -238,7 +240,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "core.api.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",

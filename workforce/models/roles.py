@@ -5,13 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.roles import MAX_ROLE_KEY_LENGTH, role_choices
 
 from .organizations import Organization
 
 
 class Role(models.TextChoices):
-    """Roles granted on an organisation subtree. Civil servants (own record) and candidates
-    (own applications) need no grant: they follow from the account's own data."""
+    """Workforce's roles granted on an organisation subtree (registered in ``core.roles`` by
+    ``WorkforceConfig.ready``; other apps register their own). Civil servants (own record) and
+    candidates (own applications) need no grant: they follow from the account's own data."""
 
     ADMIN = "admin", _("System administrator")
     HR_OFFICER = "hr_officer", _("HR officer")
@@ -28,7 +30,8 @@ class RoleGrant(TimeStampedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="role_grants"
     )
-    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    # Any role registered in ``core.roles`` (workforce's four below, and the roles other apps add).
+    role = models.CharField(_("role"), max_length=MAX_ROLE_KEY_LENGTH, choices=role_choices)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="role_grants", help_text=_("Leave empty to grant the role on the whole civil service."),

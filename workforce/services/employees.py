@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.audit import audit_log
 from core.exceptions import clean_or_raise
 from core.models import User
+from core.services import model_update
 from core.text import collapse_spaces, normalize_apostrophes
 
 from ..access import HR_ROLES, can_access_organization, has_role, org_scope
@@ -207,15 +208,8 @@ def employee_update(*, employee: Employee, actor: User | None, **fields: Any) ->
             % {"name": employee.full_name},
             code=WorkforceErrorCode.RANK_CHANGE_NEEDS_ORDER, field="qualification_rank",
         )
-    unknown = set(fields) - UPDATABLE_FIELDS
-    if unknown:
-        raise ValueError(f"employee_update cannot change {sorted(unknown)}")
-    changed = []
-    for name, value in fields.items():
-        value = _normalized(name, value)
-        if getattr(employee, name) != value:
-            setattr(employee, name, value)
-            changed.append(name)
+    changed = list(model_update(instance=employee, allowed=UPDATABLE_FIELDS,
+                                data={name: _normalized(name, value) for name, value in fields.items()}))
     if not changed:
         return employee
     update_fields = [*changed, "updated_at"]

@@ -8,19 +8,19 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import time
 import uuid
 from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files import File
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.progress import JobProgress as CoreJobProgress
+from core.progress import progress_clear, progress_read
 
 from ..access import HR_ROLES, has_role
 from ..importing.base import Importer, ImportResult, Progress, run_import
@@ -48,7 +48,6 @@ IMPORTERS: dict[str, type[Importer]] = {
     ImportKind.STAFF_POSITIONS: StaffPositionImporter,
 }
 RUNNING = (ImportStatus.PENDING, ImportStatus.VALIDATING, ImportStatus.IMPORTING)
-PROGRESS_TTL = 6 * 3600
 
 
 class ImportJobError(ApplicationError):
@@ -96,30 +95,16 @@ def _queue_validation(job: ImportJob) -> None:
     transaction.on_commit(lambda: import_job_validate_task.delay(job.pk))
 
 
-class JobProgress(Progress):
-    """Progress of a job for the page: in the cache at once (the write runs in one transaction
-    the page cannot see into) and, outside that transaction, on the job row too."""
+class JobProgress(CoreJobProgress, Progress):
+    """Progress of an import job: in the cache at once and, outside the write's transaction, on
+    the job row too."""
 
     def __init__(self, job: ImportJob, status: str) -> None:
         self.job = job
-        self.status = status
-        self.total = job.total_rows
-        self._last = 0.0
+        super().__init__(key=progress_key(job.pk), status=status, total=job.total_rows, persist=self._persist)
 
-    def set_total(self, rows: int) -> None:
-        self.total = rows
-        self(0.0, force=True)
-
-    def __call__(self, fraction: float, force: bool = False) -> None:
-        now = time.monotonic()
-        if not force and fraction < 1.0 and now - self._last < 0.5:
-            return
-        self._last = now
-        processed = round(min(max(fraction, 0.0), 1.0) * self.total)
-        cache.set(progress_key(self.job.pk), {"status": self.status, "processed": processed, "total": self.total,
-                                              "percent": round(100 * fraction)}, PROGRESS_TTL)
-        if not connection.in_atomic_block:  # inside the write, the row would only show at commit
-            ImportJob.objects.filter(pk=self.job.pk).update(processed_rows=processed, total_rows=self.total)
+    def _persist(self, processed: int, total: int) -> None:
+        ImportJob.objects.filter(pk=self.job.pk).update(processed_rows=processed, total_rows=total)
 
 
 def progress_key(job_id: int) -> str:
@@ -170,7 +155,7 @@ def import_job_validate(*, job: ImportJob) -> ImportJob:
     _store_result(job, result)
     job.status = ImportStatus.VALIDATED if result.importable and result.total_rows else ImportStatus.INVALID
     job.save()
-    cache.delete(progress_key(job.pk))
+    progress_clear(progress_key(job.pk))
     return job
 
 
@@ -232,7 +217,7 @@ def import_job_execute(*, job: ImportJob, actor: Any) -> ImportJob:
     finally:
         if handle is not None:
             handle.close()
-    cache.delete(progress_key(job.pk))
+    progress_clear(progress_key(job.pk))
     job.refresh_from_db()
     if job.status != ImportStatus.DONE:
         _store_result(job, result)
@@ -247,14 +232,14 @@ def _fail(job: ImportJob, exc: Exception) -> ImportJob:
     job.failure = f"{type(exc).__name__}: {exc}"[:2000]
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "failure", "finished_at", "updated_at"])
-    cache.delete(progress_key(job.pk))
+    progress_clear(progress_key(job.pk))
     return job
 
 
 def import_job_progress(job: ImportJob) -> dict[str, Any]:
     """``{"status", "processed", "total", "percent"}`` for the progress bar."""
     if job.status in RUNNING:
-        cached = cache.get(progress_key(job.pk))
+        cached = progress_read(progress_key(job.pk))
         if cached and cached.get("status") == job.status:
             return cached
         return {"status": job.status, "processed": job.processed_rows, "total": job.total_rows,

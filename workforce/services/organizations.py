@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import audit_log
 from core.exceptions import clean_or_raise
+from core.services import model_update
 from core.text import search_key
 
 from ..errors import WorkforceError, WorkforceErrorCode
@@ -67,14 +68,8 @@ def organization_create(
 def organization_update(*, organization: Organization, actor=None, **fields: object) -> Organization:
     """Change names, level, region or active flag (use ``organization_move`` to change the parent)."""
     allowed = {"code", "name_uz", "name_uz_cyrl", "name_ru", "name_en", "level", "region", "is_active"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"organization_update cannot change {sorted(unknown)}")
-    changed = {}
-    for name, value in fields.items():
-        if getattr(organization, name) != value:
-            changed[name] = str(value)
-            setattr(organization, name, value)
+    changed = {name: str(value) for name, value in
+               model_update(instance=organization, data=fields, allowed=allowed).items()}
     if not changed:
         return organization
     _save(organization)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from core.audit import audit_log
 from core.exceptions import clean_or_raise
 from core.models import User
+from core.services import model_update
 from core.text import collapse_spaces
 
 from ..errors import WorkforceConflict, WorkforceError, WorkforceErrorCode
@@ -98,21 +99,15 @@ def staff_position_create(
 def staff_position_update(*, staff_position: StaffPosition, actor: User | None, **fields: Any) -> StaffPosition:
     """Change names, code, group, category, units, grade or the active flag. Units cannot go below the
     units held today or later; a position somebody holds cannot be closed."""
-    unknown = set(fields) - UPDATABLE_FIELDS
-    if unknown:
-        raise ValueError(f"staff_position_update cannot change {sorted(unknown)}")
     # Hires lock the same row before counting, so occupancy cannot change under this check.
     _lock(staff_position)
     _require_scope(actor, staff_position.organization)
-    changed = {}
-    for name, value in fields.items():
-        if name in _TEXT_FIELDS:
-            value = collapse_spaces(value)
-        elif name == "rate_units":
-            value = Decimal(str(value))
-        if getattr(staff_position, name) != value:
-            setattr(staff_position, name, value)
-            changed[name] = str(value)
+    normalized = {
+        name: collapse_spaces(value) if name in _TEXT_FIELDS else Decimal(str(value)) if name == "rate_units" else value
+        for name, value in fields.items()
+    }
+    changed = {name: str(value) for name, value in
+               model_update(instance=staff_position, data=normalized, allowed=UPDATABLE_FIELDS).items()}
     if not changed:
         return staff_position
     _check(staff_position)

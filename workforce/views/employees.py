@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.audit import audit_log
 from core.exceptions import ApplicationError
+from core.mixins import RoleRequiredMixin, apply_application_error
 from core.pagination import CappedCountPaginator
 
 from ..access import HR_ROLES
@@ -19,7 +20,6 @@ from ..forms import CircumstanceForm, EducationForm, EmployeeForm
 from ..selectors import employee_change_history, employee_list, organization_options_html
 from ..selectors.staffing import employee_assignments, employee_orders
 from ..services import circumstance_add, education_add, employee_create, employee_update
-from .mixins import RoleRequiredMixin, apply_application_error
 
 PAGE_SIZE = 50
 

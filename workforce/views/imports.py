@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.exceptions import ApplicationError
+from core.mixins import RoleRequiredMixin
 
 from ..access import HR_ROLES, org_scope, organizations_for, scope_queryset
 from ..exporting import escape_formula, export_employees, export_queryset, import_template
@@ -26,7 +27,6 @@ from ..importing.errors import error_message
 from ..models import ImportJob, ImportKind, ImportStatus, Role, StaffPosition
 from ..selectors import employee_list
 from ..services.imports import import_job_create, import_job_progress, import_job_start
-from .mixins import RoleRequiredMixin
 
 ERRORS_PER_PAGE = 200
 FINISHED = (ImportStatus.VALIDATED, ImportStatus.INVALID, ImportStatus.DONE, ImportStatus.FAILED)

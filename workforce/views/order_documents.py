@@ -5,11 +5,11 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
+from core.mixins import RoleRequiredMixin
 from core.verification import qr_svg
 
 from ..access import HR_ROLES, scope_queryset
 from ..models import HROrder, QualificationRank
-from .mixins import RoleRequiredMixin
 
 
 class OrderDocumentView(RoleRequiredMixin, TemplateView):

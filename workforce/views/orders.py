@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from core.exceptions import ApplicationError
+from core.mixins import apply_application_error
 
 from ..forms import DismissalForm, HireForm, MoveForm, RankChangeForm, SanctionForm
 from ..models import OrderKind
@@ -27,7 +28,6 @@ from ..services import (
     employee_transfer,
 )
 from .employees import EmployeeScopedMixin
-from .mixins import apply_application_error
 
 
 @dataclass(frozen=True)

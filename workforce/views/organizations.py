@@ -4,9 +4,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from core.mixins import RoleRequiredMixin, querystring_without
+
 from ..access import ALL_ROLES, HR_ROLES, org_scope, organizations_for
 from ..selectors import organization_ancestors, organization_children, organization_list, organization_roots
-from .mixins import RoleRequiredMixin, querystring_without
 
 
 class OrganizationTreeView(RoleRequiredMixin, TemplateView):

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from core.exceptions import ApplicationError
+from core.mixins import RoleRequiredMixin, apply_application_error, querystring_without
 
 from ..access import HR_ROLES, scope_queryset
 from ..forms import ReserveEntryForm
 from ..models import ReserveEntry, ReserveStatus
 from ..services import reserve_entry_add, reserve_entry_withdraw
-from .mixins import RoleRequiredMixin, apply_application_error, querystring_without
 
 
 def reserve_queryset(user):

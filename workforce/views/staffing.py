@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from core.exceptions import ApplicationError
+from core.mixins import RoleRequiredMixin, apply_application_error
 
 from ..access import ANALYTICS_ROLES, HR_ROLES, organizations_for, scope_queryset
 from ..forms import StaffPositionForm
 from ..models import StaffPosition
 from ..selectors.staffing import staffing_table
 from ..services import staff_position_create, staff_position_update
-from .mixins import RoleRequiredMixin, apply_application_error
 
 
 class StaffingTableView(RoleRequiredMixin, TemplateView):

@@ -1,3 +1,5 @@
+"""View helpers every app's HTML pages use."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -5,7 +7,7 @@ from collections.abc import Iterable
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 
-from ..access import user_roles
+from .access import user_roles
 
 
 class RoleRequiredMixin(LoginRequiredMixin):

@@ -1,0 +1,30 @@
+"""Service helpers shared by every app's ``services`` modules."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from django.db import models
+
+
+def model_update(*, instance: models.Model, data: Mapping[str, Any], allowed: Collection[str]) -> dict[str, Any]:
+    """Set each value of ``data`` that differs from ``instance``'s, and return ``{field: new value}``
+    of what changed (empty when nothing did). A field outside ``allowed`` is a programming error.
+
+    The caller normalises the values first and then checks, stamps history and saves
+    ``update_fields=[*changes, "updated_at"]`` when anything changed::
+
+        changes = model_update(instance=position, data=fields, allowed=UPDATABLE_FIELDS)
+        if changes:
+            position.save(update_fields=[*changes, "updated_at"])
+    """
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValueError(f"{type(instance).__name__} cannot be updated in {sorted(unknown)}")
+    changes: dict[str, Any] = {}
+    for name, value in data.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changes[name] = value
+    return changes
