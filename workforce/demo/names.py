@@ -9,6 +9,9 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 
+# One rule book for Uzbek Latin -> Cyrillic: the tool that also generates the uz_Cyrl catalogs.
+from core.translit import to_cyrillic
+
 MALE_FIRST_NAMES = ["Abdulla", "Abror", "Akbar", "Akmal", "Alisher", "Anvar", "Asror", "Aziz", "Bahodir", "Baxtiyor", "Bekzod", "Bobur", "Botir", "Davron", "Dilmurod", "Dilshod", "Doniyor", "Elbek", "Eldor", "Erkin", "Farhod", "Farrux", "Fazliddin", "Gʻayrat", "Gʻolib", "Hamid", "Hamza", "Hasan", "Hayot", "Husan", "Ibrohim", "Ikrom", "Ilhom", "Islom", "Ismoil", "Jahongir", "Jalol", "Jamshid", "Jasur", "Javlon", "Kamol", "Kamoliddin", "Karim", "Komil", "Laziz", "Lochin", "Mahmud", "Mansur", "Mirjalol", "Mirzo", "Muhammad", "Murod", "Nodir", "Nozim", "Nurbek", "Nuriddin", "Odil", "Otabek", "Oybek", "Oʻtkir", "Poʻlat", "Qahramon", "Qodir", "Rahim", "Rasul", "Ravshan", "Rustam", "Salim", "Sanjar", "Sardor", "Shavkat", "Sherzod", "Shohruh", "Shuhrat", "Sobir", "Temur", "Tohir", "Toʻlqin", "Ulugʻbek", "Umid", "Usmon", "Valijon", "Vohid", "Xurshid", "Yorqin", "Yusuf", "Zafar", "Zarif", "Zohid", "Zokir", "Ahmad", "Abdurahmon", "Jasurbek", "Sanjarbek", "Azamat", "Bunyod", "Diyor", "Eldorbek", "Gʻiyos", "Humoyun", "Iskandar", "Jonibek", "Mirshod"]
 
 FEMALE_FIRST_NAMES = ["Aziza", "Bahora", "Barno", "Charos", "Dildora", "Dilfuza", "Dilnoza", "Diyora", "Durdona", "Farida", "Feruza", "Gavhar", "Gulchehra", "Gulnora", "Gulshan", "Gʻuncha", "Hadicha", "Hilola", "Hulkar", "Iroda", "Kamola", "Komila", "Laylo", "Lola", "Maftuna", "Madina", "Malika", "Manzura", "Mashhura", "Mavluda", "Mohira", "Munisa", "Muqaddas", "Nafisa", "Nargiza", "Nasiba", "Nigora", "Nilufar", "Nodira", "Noila", "Odina", "Oygul", "Oysha", "Ozoda", "Parvina", "Rano", "Rayhona", "Robiya", "Sabina", "Saida", "Sanobar", "Sarvinoz", "Sevara", "Shahnoza", "Shaxlo", "Shohista", "Shoira", "Surayyo", "Tursunoy", "Umida", "Vazira", "Xosiyat", "Xurshida", "Yulduz", "Zamira", "Zebo", "Zilola", "Zuhra", "Zulfiya", "Oʻgʻiloy", "Mohinur", "Gulruh", "Nozima", "Ruxsora", "Sitora", "Farangiz", "Dilorom", "Yorqinoy", "Mahliyo", "Sayyora"]
@@ -26,44 +29,6 @@ RUSSIAN_SURNAMES = {
     "Oʻrinov": "Уринов", "Poʻlatov": "Пулатов", "Xudoyberdiyev": "Худайбердиев", "Mirzayev": "Мирзаев",
     "Karimov": "Каримов", "Abdullayev": "Абдуллаев", "Hasanov": "Хасанов", "Husanov": "Хусанов",
 }
-
-_DIGRAPHS = (
-    ("oʻ", "ў"), ("gʻ", "ғ"), ("sh", "ш"), ("ch", "ч"), ("yo", "ё"), ("yu", "ю"), ("ya", "я"), ("ye", "е"),
-)
-_LETTERS = {
-    "a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "ҳ", "i": "и", "j": "ж", "k": "к",
-    "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ", "r": "р", "s": "с", "t": "т", "u": "у",
-    "v": "в", "x": "х", "y": "й", "z": "з", "ʼ": "ъ", " ": " ", "-": "-",
-}
-
-
-@lru_cache(maxsize=4096)
-def to_cyrillic(text: str) -> str:
-    """Uzbek Latin -> Uzbek Cyrillic (names only: no Russian loanword rules)."""
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        pair = text[i : i + 2].lower()
-        upper = text[i].isupper()
-        if text[i : i + 3].lower() == "yoʻ":  # Yoʻldoshev -> Йўлдошев, not Ёʻлдошев
-            out.append("Йў" if upper else "йў")
-            i += 3
-            continue
-        word_start = i == 0 or text[i - 1] in " -"
-        for latin, cyrillic in _DIGRAPHS:
-            if pair == latin:
-                if latin == "ye" and word_start:
-                    cyrillic = "е"
-                out.append(cyrillic.upper() if upper else cyrillic)
-                i += 2
-                break
-        else:
-            char = text[i].lower()
-            cyrillic = "э" if char == "e" and word_start else _LETTERS.get(char, char)
-            out.append(cyrillic.upper() if upper else cyrillic)
-            i += 1
-    return "".join(out)
-
 
 def female_surname(male: str) -> str:
     return f"{male}a"
