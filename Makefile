@@ -42,11 +42,13 @@ worker: install
 
 APPS := core workforce
 # Catalogs live with each app (app/locale/<lang>/LC_MESSAGES/django.po); compiled .mo files are
-# committed so a fresh machine needs no gettext tools.
+# committed so a fresh machine needs no gettext tools. Uzbek Cyrillic (uz_Cyrl) is never extracted
+# or edited: build_uz_cyrl_catalogs generates it from the Uzbek Latin catalogs (and compiles it).
 messages: install
 	for app in $(APPS); do (cd $$app && mkdir -p locale && DJANGO_SETTINGS_MODULE=config.settings.local PYTHONPATH=.. \
 	  ../$(VENV)/bin/django-admin makemessages -l uz -l ru -l en --no-obsolete --no-location) || exit 1; done
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py build_uz_cyrl_catalogs
+	$(PY) manage.py compilemessages --ignore=.venv -l uz -l uz_Cyrl -l ru -l en
 
 clean-db:
 	rm -f db.sqlite3 db.sqlite3-shm db.sqlite3-wal
