@@ -8,6 +8,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import language_choices
+
 
 class TimeStampedModel(models.Model):
     # Not indexed: nothing lists records by creation time, and an index costs every bulk insert.
@@ -23,7 +25,7 @@ class User(AbstractUser):
     (role grants on organisation subtrees) is kept by `workforce`, linked to this account."""
 
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+        _("preferred language"), max_length=8, choices=language_choices, blank=True, default=""
     )
 
     class Meta:

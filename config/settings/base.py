@@ -174,11 +174,20 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "uz"
+# Uzbek Cyrillic ("uz-cyrl", catalogs in locale/uz_Cyrl) is generated from Uzbek Latin by
+# `manage.py build_uz_cyrl_catalogs`; Django knows no such language, so core registers its
+# EXTRA_LANG_INFO and its formats live in config/formats/uz_Cyrl.
 LANGUAGES = [
     ("uz", _("Uzbek")),
+    ("uz-cyrl", _("Uzbek (Cyrillic)")),
     ("ru", _("Russian")),
     ("en", _("English")),
 ]
+EXTRA_LANG_INFO = {
+    "uz-cyrl": {"bidi": False, "code": "uz-cyrl", "name": "Uzbek (Cyrillic)", "name_local": "Ўзбекча"},
+}
+FORMAT_MODULE_PATH = ["config.formats"]
+# The project-level catalogs: Uzbek Cyrillic for the strings of Django and the installed packages.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "hr_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

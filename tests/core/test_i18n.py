@@ -19,7 +19,7 @@ def test_browser_language_does_not_override_uzbek_default(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("language", "word"), [("ru", "Войти"), ("en", "Log in"), ("uz", "Kirish")]
+    ("language", "word"), [("ru", "Войти"), ("en", "Log in"), ("uz", "Kirish"), ("uz-cyrl", "Кириш")]
 )
 def test_language_switch_translates_the_page(client, language, word):
     response = client.post(reverse("set_language"), {"language": language, "next": reverse("login")})

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.i18n import is_uzbek_cyrillic, person_name
 from core.models import TimeStampedModel
 
 from ..validators import pinfl_problems, validate_passport, validate_pinfl
@@ -141,6 +142,22 @@ class Employee(TimeStampedModel):
     @property
     def full_name_cyrl(self) -> str:
         return " ".join(p for p in (self.last_name_cyrl, self.first_name_cyrl, self.middle_name_cyrl) if p)
+
+    @property
+    def display_name(self) -> str:
+        """The full name in the script of the active language: in Uzbek Cyrillic the Cyrillic
+        spelling on record, part by part, else the Latin one transliterated; Latin otherwise."""
+        if not is_uzbek_cyrillic():
+            return self.full_name
+        parts = ((self.last_name, self.last_name_cyrl), (self.first_name, self.first_name_cyrl),
+                 (self.middle_name, self.middle_name_cyrl))
+        return " ".join(person_name(latin, cyrillic) for latin, cyrillic in parts if latin or cyrillic)
+
+    @property
+    def other_script_name(self) -> str:
+        """The name as written in the other script, shown under :attr:`display_name`: the Latin
+        name in Uzbek Cyrillic, the Cyrillic spelling on record (if any) otherwise."""
+        return self.full_name if is_uzbek_cyrillic() else self.full_name_cyrl
 
 
 class Education(TimeStampedModel):
