@@ -81,3 +81,23 @@ def test_the_profile_heads_with_the_cyrillic_name_and_keeps_the_latin_one(client
     page = _in_cyrillic(client).get(reverse("workforce:employee_detail", args=[employee.pk])).content.decode()
     assert '<h1 data-testid="profile-name">Эшматов Элбек Шавкатович</h1>' in page
     assert "Eshmatov Elbek Shavkatovich" in page  # Name (Latin), as in the passport
+
+
+@pytest.mark.django_db
+def test_an_export_in_uzbek_cyrillic_has_cyrillic_headers_and_organisation_names(client, tree, hr_a):
+    import io
+
+    from openpyxl import load_workbook
+
+    dept = make_organization(code="A-KAD", parent=tree["A"], name="Kadrlar boʻlimi")
+    hire(make_employee(last_name="Qodirov", first_name="Jasur"), make_position(dept, code="K-1"))
+    client.force_login(hr_a)
+
+    response = _in_cyrillic(client).get(reverse("workforce:export_employees"), {"format": "xlsx"})
+
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
+                .iter_rows(values_only=True))
+    header, row = rows[0], rows[1]
+    assert "Фамилия" in header and "Ташкилот номи" in header
+    assert row[header.index("Ташкилот номи")] == "Кадрлар бўлими"
+    assert row[header.index("Фамилия")] == "Qodirov"  # the record itself is exported as kept

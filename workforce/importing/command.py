@@ -22,7 +22,7 @@ class ImportCommand(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
         parser.add_argument("--skip-invalid", action="store_true",
                             help="import the valid rows and report the invalid ones (default: all or nothing)")
-        parser.add_argument("--language", default="", help="language of the report (uz, ru, en)")
+        parser.add_argument("--language", default="", help="language of the report (uz, uz-cyrl, ru, en)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         from ..services.imports import import_path
