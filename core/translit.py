@@ -87,7 +87,7 @@ _PROTECTED = re.compile(
             r"\b[A-Za-z]{1,3}-\d+\b",  # codes: R-03, S-1
             r"\b(?:YYYY|YY|MM|DD|HH|SS)(?:[.\-/: ]?(?:YYYY|YY|MM|DD|HH|SS))+\b",  # DD.MM.YYYY, DDMMYY
             r"\b(?:yyyy|yy|mm|dd|hh|ss)(?:[.\-/: ](?:yyyy|yy|mm|dd|hh|ss))+\b",
-            r"\b[dDjmnMyYHiGs](?:[.\-/:][dDjmnMyYHiGs])+\b",  # Django date formats: d.m.Y, H:i
+            r"\b[dj][.\-/][mnMF][.\-/][yY]\b|\b[HG]:i(?::s)?\b",  # Django date formats: d.m.Y, H:i
         )
     ),
     re.DOTALL,

@@ -159,6 +159,7 @@ UNTOUCHED = [
     ("Kod (masalan, R-03)", "Код (масалан, R-03)"),
     ("DD.MM.YYYY yoki YYYY-MM-DD koʻrinishida", "DD.MM.YYYY ёки YYYY-MM-DD кўринишида"),
     ("Til kodlari: uz, ru, en", "Тил кодлари: uz, ru, en"),
+    ("Sana d.m.Y, vaqt H:i formatida; y.i. qisqartmasi", "Сана d.m.Y, вақт H:i форматида; й.и. қисқартмаси"),
 ]
 
 
