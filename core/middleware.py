@@ -1,6 +1,10 @@
+from functools import wraps
+
+from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -17,3 +21,50 @@ class LanguageMiddleware(LocaleMiddleware):
             language = preferred or settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def allow_caching(view):
+    """Opt a public page that carries no personal data out of ``NoStoreMiddleware`` (its own
+    Cache-Control then applies). Nothing behind a login may use it."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.cache_allowed = True
+        return response
+
+    return wrapped
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` on every response our views produce: profiles, lists, exports,
+    the API, the login and reset pages (they carry a CSRF token and what the person typed).
+
+    Default-deny is simpler to trust than a list of pages that carry personal data: a page that
+    may be cached (a public vacancy, say) opts out with ``@allow_caching``. Static files never get
+    here (WhiteNoise answers them first, with long cache headers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not getattr(response, "cache_allowed", False):
+            add_never_cache_headers(response)
+        return response
+
+
+class AdminInlineStyleMiddleware:
+    """The Django admin's templates (Django's, django-import-export's, simple-history's) carry a few
+    inline ``style`` attributes and ``<style>`` blocks that we do not own: allow inline *styles*,
+    and only under the admin. Scripts stay 'self' everywhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = "/admin/"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(self.prefix):
+            response._csp_update = {"style-src": [UNSAFE_INLINE]}
+        return response
