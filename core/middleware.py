@@ -54,17 +54,18 @@ class NoStoreMiddleware:
         return response
 
 
-class AdminInlineStyleMiddleware:
-    """The Django admin's templates (Django's, django-import-export's, simple-history's) carry a few
-    inline ``style`` attributes and ``<style>`` blocks that we do not own: allow inline *styles*,
-    and only under the admin. Scripts stay 'self' everywhere."""
+class ThirdPartyInlineStyleMiddleware:
+    """Pages rendered from templates we do not own carry a few inline ``style`` attributes and
+    ``<style>`` blocks: the Django admin (Django's, django-import-export's and simple-history's
+    templates) and DRF's browsable API. Under ``settings.CSP_INLINE_STYLE_PREFIXES`` alone, allow
+    inline *styles*; scripts stay 'self' everywhere."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefix = "/admin/"
+        self.prefixes = tuple(getattr(settings, "CSP_INLINE_STYLE_PREFIXES", ()))
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path_info.startswith(self.prefix):
+        if self.prefixes and request.path_info.startswith(self.prefixes):
             response._csp_update = {"style-src": [UNSAFE_INLINE]}
         return response

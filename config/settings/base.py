@@ -67,7 +67,7 @@ MIDDLEWARE = [
     # Static files answer here, before sessions and the rest: no cookies, long cache headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "core.middleware.AdminInlineStyleMiddleware",
+    "core.middleware.ThirdPartyInlineStyleMiddleware",
     # Personal data never lands in a browser's or a proxy's cache (see core.middleware).
     "core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,12 +191,14 @@ PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600")
 # --- Content-Security-Policy (django-csp 4) ---------------------------------------------------
 # Everything comes from our own origin and no page runs an inline script or handler (scripts live
 # in static files; data-* attributes carry what they need), so script-src is 'self' alone.
-# Styles: 'self' too. Pages carry no style="" attributes or <style> blocks; the Django admin
-# (Django's, django-import-export's and simple-history's templates, which we do not own) still
-# has a few, so /admin/ alone also allows inline styles (core.middleware.AdminInlineStyleMiddleware).
+# Styles: 'self' too. Our pages carry no style="" attributes or <style> blocks; the Django admin
+# (Django's, django-import-export's and simple-history's templates) and DRF's browsable API, whose
+# templates we do not own, still have a few, so under CSP_INLINE_STYLE_PREFIXES alone inline styles
+# are allowed too (core.middleware.ThirdPartyInlineStyleMiddleware). Scripts never.
 # img-src allows data: for the icons Swagger UI and the admin embed in their stylesheets.
 # plotly.js (reports) must be its "strict" build (plotly.min.js "-strict" bundle), which needs no
 # 'unsafe-eval'; never add 'unsafe-eval' or 'unsafe-inline' to script-src.
+CSP_INLINE_STYLE_PREFIXES = ("/admin/", "/api/v1/")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -47,12 +47,14 @@ def test_pages_behind_login_and_the_api_send_the_csp(hr_client, tree):
 
 
 @pytest.mark.django_db
-def test_admin_alone_may_use_inline_styles_never_inline_scripts(client, admin_user):
+def test_admin_and_browsable_api_alone_may_use_inline_styles_never_inline_scripts(client, admin_user):
     client.force_login(admin_user)
-    policy = directives(client.get("/admin/"))
-    assert "'unsafe-inline'" in policy["style-src"]
-    assert policy["script-src"] == ["'self'"]
-    assert directives(client.get("/"))["style-src"] == ["'self'"]
+    for url in ("/admin/", "/api/v1/employees/"):
+        policy = directives(client.get(url, HTTP_ACCEPT="text/html"))
+        assert "'unsafe-inline'" in policy["style-src"], url
+        assert policy["script-src"] == ["'self'"], url
+    for url in ("/", "/workforce/employees/", "/api/docs/"):
+        assert directives(client.get(url))["style-src"] == ["'self'"], url
 
 
 @pytest.mark.django_db
