@@ -3,9 +3,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -13,6 +14,7 @@ from django.views.i18n import set_language as django_set_language
 
 from .accounts import password_reset_allowed_for_account, password_reset_allowed_for_address
 from .health import run_checks
+from .middleware import allow_caching
 from .navigation import home_panels, menu_for
 from .verification import verify
 
@@ -23,6 +25,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     results = run_checks()
     healthy = all(value == "ok" for value in results.values())
     return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
+
+
+@allow_caching
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Resolved per request: with hashed static names the manifest exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("core/img/favicon.svg"))
 
 
 @require_POST
