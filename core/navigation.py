@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -43,3 +44,19 @@ def home_panels(request: HttpRequest) -> list[HomePanel]:
     for dotted in getattr(settings, "HOME_PANEL_PROVIDERS", ()):
         panels.extend(import_string(dotted)(request))
     return panels
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    testid: str = ""
+
+
+def guide_panel(*, key: str, title: str, intro: str, items: Iterable[NavItem] = (), figures: Iterable[Figure] = (),
+                note: str = "") -> HomePanel:
+    """A home-page panel that tells a role what it finds here: a sentence, headline figures, and
+    the places to go (an item without ``url`` is announced but not there yet). Any app can return
+    one from its ``HOME_PANEL_PROVIDERS`` entry (the reports app adds the leadership dashboard so)."""
+    return HomePanel("core/panels/guide.html", {"key": key, "title": title, "intro": intro, "items": list(items),
+                                                 "figures": list(figures), "note": note})

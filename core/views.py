@@ -3,14 +3,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from .accounts import password_reset_allowed_for_account, password_reset_allowed_for_address
 from .health import run_checks
+from .middleware import allow_caching
 from .navigation import home_panels, menu_for
 from .verification import verify
 
@@ -21,6 +25,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     results = run_checks()
     healthy = all(value == "ok" for value in results.values())
     return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
+
+
+@allow_caching
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Resolved per request: with hashed static names the manifest exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("core/img/favicon.svg"))
 
 
 @require_POST
@@ -53,6 +64,28 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, rate-limited per client address and per e-mail address (settings
+    ``PASSWORD_RESET_MAX_PER_*``). Limited or not, existing account or not, the page never tells
+    whether an account uses the address; when limited it asks to try again later."""
+
+    def post(self, request, *args, **kwargs):
+        from axes.helpers import get_client_ip_address
+
+        if not password_reset_allowed_for_address(ip=get_client_ip_address(request) or ""):
+            return self.limited()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if not password_reset_allowed_for_account(email=form.cleaned_data["email"]):
+            return self.limited()
+        return super().form_valid(form)
+
+    def limited(self) -> HttpResponse:
+        context = self.get_context_data(form=self.get_form_class()(), limited=True)
+        return self.render_to_response(context, status=429)
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"tiles": menu_for(request), "panels": home_panels(request)})
@@ -66,13 +99,25 @@ def verify_document(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "core/verify.html", {"document": document, "code": code}, status=200 if document else 404)
 
 
-def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+# Our own error pages, in the user's language (LanguageMiddleware has run), wired in config.urls.
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent from an expired page, explained, instead of Django's page."""
+    return render(request, "403_csrf.html", status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
 def error_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    """Rendered without the request's context processors: whatever broke (the database, a
+    session) must not break the error page too."""
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)

@@ -28,6 +28,7 @@ from rest_framework.views import APIView
 
 from core.api import ScopedReadOnlyViewSet as CoreScopedReadOnlyViewSet
 from core.audit import audit_log
+from core.filters import DateFilter, IdFilter
 
 from .access import ALL_ROLES, ANALYTICS_ROLES, HR_ROLES, scope_queryset
 from .api_write import EmployeeWriteMixin, HROrderSerializer
@@ -108,12 +109,11 @@ class EmployeeViewSet(EmployeeWriteMixin, ScopedReadOnlyViewSet):
 
 
 class AssignmentFilter(django_filters.FilterSet):
-    employee = django_filters.NumberFilter(label=_("Employee"), field_name="employee_id")
-    organization = django_filters.NumberFilter(label=_("Organisation (with its units)"),
-                                               method="filter_organization")
-    on = django_filters.DateFilter(label=_("In force on"), method="filter_on",
-                                   help_text=_("The composition on a date (YYYY-MM-DD): assignments started on or "
-                                               "before it and not ended before it."))
+    employee = IdFilter(label=_("Employee"), field_name="employee_id")
+    organization = IdFilter(label=_("Organisation (with its units)"), method="filter_organization")
+    on = DateFilter(label=_("In force on"), method="filter_on",
+                    help_text=_("The composition on a date (YYYY-MM-DD): assignments started on or "
+                                "before it and not ended before it."))
     is_primary = django_filters.BooleanFilter(label=_("Primary"))
 
     class Meta:
@@ -174,10 +174,10 @@ class StaffPositionViewSet(ScopedReadOnlyViewSet):
 
 
 class OrderFilter(django_filters.FilterSet):
-    employee = django_filters.NumberFilter(label=_("Employee"), field_name="employee_id")
+    employee = IdFilter(label=_("Employee"), field_name="employee_id")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrderKind.choices)
-    date_from = django_filters.DateFilter(label=_("Order date from"), field_name="order_date", lookup_expr="gte")
-    date_to = django_filters.DateFilter(label=_("Order date until"), field_name="order_date", lookup_expr="lte")
+    date_from = DateFilter(label=_("Order date from"), field_name="order_date", lookup_expr="gte")
+    date_to = DateFilter(label=_("Order date until"), field_name="order_date", lookup_expr="lte")
 
     class Meta:
         model = HROrder

@@ -8,11 +8,12 @@ import re
 import django_filters
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
-from django.forms import DateInput
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import DateFilter, IdFilter, SearchFilter
+from core.forms import DateInput
 from core.pagination import prefer_sorting_matches
 from core.text import search_key
 from core.widgets import FastSelect
@@ -139,11 +140,11 @@ def reference_choices(model) -> list[tuple[str, str]]:
 
 
 class OrganizationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    q = SearchFilter(label=_("Search"), method="filter_search")
     level = django_filters.ChoiceFilter(label=_("Level"), choices=OrganizationLevel.choices)
     region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=Region.objects.all())
-    parent = django_filters.NumberFilter(label=_("Parent organisation"), field_name="parent_id")
-    within = django_filters.NumberFilter(label=_("Within organisation (subtree)"), method="filter_within")
+    parent = IdFilter(label=_("Parent organisation"), field_name="parent_id")
+    within = IdFilter(label=_("Within organisation (subtree)"), method="filter_within")
 
     class Meta:
         model = Organization
@@ -164,9 +165,9 @@ class OrganizationFilter(django_filters.FilterSet):
 class EmployeeFilter(django_filters.FilterSet):
     """Filters of the employee list (page, export and API). Apply to an already scoped queryset."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search",
-                                  help_text=_("Name in Latin or Cyrillic, PINFL or passport."))
-    organization = django_filters.NumberFilter(label=_("Organisation (with its units)"), method="filter_organization")
+    q = SearchFilter(label=_("Search"), method="filter_search",
+                     help_text=_("Name in Latin or Cyrillic, PINFL or passport."))
+    organization = IdFilter(label=_("Organisation (with its units)"), method="filter_organization")
     region = django_filters.ChoiceFilter(
         widget=FastSelect, label=_("Region"), choices=lambda: reference_choices(Region),
         field_name="organization__region", method="filter_region")
@@ -185,13 +186,13 @@ class EmployeeFilter(django_filters.FilterSet):
                                        choices=lambda: reference_choices(QualificationRank),
                                        field_name="qualification_rank")
     status = django_filters.ChoiceFilter(widget=FastSelect, label=_("Status"), choices=EmployeeStatus.choices)
-    hired_from = django_filters.DateFilter(label=_("Hired from"), field_name="hired_on", lookup_expr="gte",
-                                           widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    hired_to = django_filters.DateFilter(label=_("Hired until"), field_name="hired_on", lookup_expr="lte",
-                                         widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    hired_from = DateFilter(label=_("Hired from"), field_name="hired_on", lookup_expr="gte", widget=DateInput())
+    hired_to = DateFilter(label=_("Hired until"), field_name="hired_on", lookup_expr="lte", widget=DateInput())
     ordering = django_filters.OrderingFilter(
         widget=FastSelect,
         label=_("Sort by"),
+        # No empty option: without a choice the list is sorted by name, so that is what the select shows.
+        empty_label=None,
         fields=(("last_name", "name"), ("birth_date", "birth_date"), ("hired_on", "hired_on"),
                 ("civil_service_start", "service_start")),
         field_labels={"last_name": _("Name"), "birth_date": _("Date of birth"), "hired_on": _("Hired on"),
@@ -251,8 +252,8 @@ class EmployeeFilter(django_filters.FilterSet):
 
 
 class StaffPositionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    organization = django_filters.NumberFilter(label=_("Organisation"), field_name="organization_id")
+    q = SearchFilter(label=_("Search"), method="filter_search")
+    organization = IdFilter(label=_("Organisation"), field_name="organization_id")
     group = django_filters.ChoiceFilter(label=_("Position group"), choices=PositionGroup.choices)
     category = django_filters.ModelChoiceFilter(label=_("Position category"), queryset=PositionCategory.objects.all())
 

@@ -9,6 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateField, DateInput, IdField
+
 from .access import HR_ROLES, organizations_for, scope_queryset
 from .models import (
     CircumstanceKind,
@@ -26,13 +28,6 @@ from .validators import validate_passport, validate_pinfl
 
 RATE_CHOICES = [(Decimal("1.00"), "1.00"), (Decimal("0.75"), "0.75"), (Decimal("0.50"), "0.50"),
                 (Decimal("0.25"), "0.25")]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class OrganizationChoiceField(forms.ModelChoiceField):
@@ -58,6 +53,7 @@ class EmployeeForm(forms.ModelForm):
             "qualification_rank", "civil_service_start",
         ]
         widgets = {"birth_date": DateInput(), "civil_service_start": DateInput()}
+        field_classes = {"birth_date": DateField, "civil_service_start": DateField}
 
     organization = OrganizationChoiceField(
         label=_("Organisation keeping the record"), queryset=Organization.objects.none(),
@@ -114,6 +110,10 @@ class PositionPickMixin(forms.Form):
         })
         positions = scope_queryset(StaffPosition.objects.filter(is_active=True), user=user, roles=HR_ROLES)
         org_id = organization_id or self.data.get(self.add_prefix("organization")) or self.initial.get("organization")
+        try:
+            org_id = IdField(required=False).clean(org_id)
+        except forms.ValidationError:
+            org_id = None  # the organisation field reports it; the position list stays empty
         self.fields["staff_position"].queryset = (
             positions.filter(organization_id=org_id).order_by("code") if org_id else positions.none()
         )
@@ -127,7 +127,7 @@ class PositionPickMixin(forms.Form):
 
 
 class HireForm(PositionPickMixin):
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput(), initial=timezone.localdate)
+    start_date = DateField(label=_("Start date"), initial=timezone.localdate)
     rate = forms.TypedChoiceField(label=_("Rate"), choices=RATE_CHOICES, coerce=Decimal, initial=Decimal("1.00"))
     reason = forms.CharField(label=_("Basis"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("E.g. the competition result or the application."))
@@ -136,7 +136,7 @@ class HireForm(PositionPickMixin):
 class MoveForm(PositionPickMixin):
     """Transfer, rotation and promotion share one form."""
 
-    effective_date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    effective_date = DateField(label=_("Effective date"), initial=timezone.localdate)
     rate = forms.TypedChoiceField(label=_("Rate"), choices=[("", _("Keep the current rate")), *RATE_CHOICES],
                                   coerce=Decimal, required=False, empty_value=None)
     reason = forms.CharField(label=_("Basis"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -145,13 +145,13 @@ class MoveForm(PositionPickMixin):
 class RankChangeForm(forms.Form):
     rank = forms.ModelChoiceField(label=_("New qualification rank"), queryset=QualificationRank.objects.filter(
         is_active=True))
-    effective_date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    effective_date = DateField(label=_("Effective date"), initial=timezone.localdate)
     reason = forms.CharField(label=_("Basis"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class SanctionForm(PositionPickMixin):
     kind = forms.ChoiceField(label=_("Sanction"), choices=SanctionKind.choices)
-    imposed_on = forms.DateField(label=_("Imposed on"), widget=DateInput(), initial=timezone.localdate)
+    imposed_on = DateField(label=_("Imposed on"), initial=timezone.localdate)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     fine_amount = forms.DecimalField(label=_("Fine amount (UZS)"), required=False, min_value=Decimal("0.01"))
 
@@ -165,7 +165,7 @@ class SanctionForm(PositionPickMixin):
 
 
 class DismissalForm(forms.Form):
-    effective_date = forms.DateField(label=_("Last working day"), widget=DateInput(), initial=timezone.localdate)
+    effective_date = DateField(label=_("Last working day"), initial=timezone.localdate)
     reason_code = forms.ChoiceField(label=_("Ground for dismissal"), choices=())
     reason = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -186,9 +186,9 @@ class EducationForm(forms.Form):
 
 class CircumstanceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Circumstance"), choices=CircumstanceKind.choices)
-    start_date = forms.DateField(label=_("From"), widget=DateInput())
-    end_date = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
-    child_birth_date = forms.DateField(label=_("Child's date of birth"), widget=DateInput(), required=False,
+    start_date = DateField(label=_("From"))
+    end_date = DateField(label=_("Until"), required=False)
+    child_birth_date = DateField(label=_("Child's date of birth"), required=False,
                                        help_text=_("Only for a child under three."))
     note = forms.CharField(label=_("Note / document"), max_length=255, required=False)
 
@@ -210,8 +210,8 @@ class ReserveEntryForm(forms.Form):
     category = forms.ModelChoiceField(label=_("Position category"),
                                       queryset=PositionCategory.objects.filter(group="management"))
     source = forms.ChoiceField(label=_("Source"), choices=ReserveSource.choices)
-    included_on = forms.DateField(label=_("Included on"), widget=DateInput(), initial=timezone.localdate)
-    expires_on = forms.DateField(label=_("Expires on"), widget=DateInput(), required=False,
+    included_on = DateField(label=_("Included on"), initial=timezone.localdate)
+    expires_on = DateField(label=_("Expires on"), required=False,
                                  help_text=_("Empty: the standard reserve term."))
     employee_pinfl = forms.CharField(label=_("Civil servant's PINFL"), required=False, max_length=14)
     external_full_name = forms.CharField(label=_("Or: external candidate's full name"), required=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -58,10 +59,17 @@ INSTALLED_APPS = [
     "import_export",
     "django_celery_beat",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files answer here, before sessions and the rest: no cookies, long cache headers.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.ThirdPartyInlineStyleMiddleware",
+    # Personal data never lands in a browser's or a proxy's cache (see core.middleware).
+    "core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -72,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "core.middleware.IntegerOverflowMiddleware",
     # axes must stay last: it turns a lockout raised during authentication into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -106,6 +115,9 @@ ACCESS_BACKEND = "workforce.access"
 # Public QR verification of documents (orders now; certificates when assessment lands).
 VERIFIERS = ["workforce.verification.resolve_order"]
 DEMO_PASSWORD = env("DEMO_PASSWORD", "Demo12345!")
+
+# The empty option of filter selects (django-filter): "All", never "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 # --- Database ---------------------------------------------------------------------------------
 DATABASE_URL = env("DATABASE_URL")
@@ -167,10 +179,43 @@ SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Password reset mails: at most this many per address asked for, and requests per client address,
+# in a sliding hour (core.ratelimit, kept in the cache). The page answers the same either way.
+PASSWORD_RESET_MAX_PER_ACCOUNT = int(env("PASSWORD_RESET_MAX_PER_ACCOUNT", "3"))
+PASSWORD_RESET_MAX_PER_IP = int(env("PASSWORD_RESET_MAX_PER_IP", "10"))
+PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600"))
+
+# --- Content-Security-Policy (django-csp 4) ---------------------------------------------------
+# Everything comes from our own origin and no page runs an inline script or handler (scripts live
+# in static files; data-* attributes carry what they need), so script-src is 'self' alone.
+# Styles: 'self' too. Our pages carry no style="" attributes or <style> blocks; the Django admin
+# (Django's, django-import-export's and simple-history's templates) and DRF's browsable API, whose
+# templates we do not own, still have a few, so under CSP_INLINE_STYLE_PREFIXES alone inline styles
+# are allowed too (core.middleware.ThirdPartyInlineStyleMiddleware). Scripts never.
+# img-src allows data: for the icons Swagger UI and the admin embed in their stylesheets.
+# plotly.js (reports) must be its "strict" build (plotly.min.js "-strict" bundle), which needs no
+# 'unsafe-eval'; never add 'unsafe-eval' or 'unsafe-inline' to script-src.
+CSP_INLINE_STYLE_PREFIXES = ("/admin/", "/api/v1/")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "uz"
@@ -200,6 +245,8 @@ USE_THOUSAND_SEPARATOR = True
 # --- Static and uploads -----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded files (MEDIA_ROOT) are personal data: no URL serves them, in any setting. A view that
+# checks access streams each one; MEDIA_URL is only a name Django requires.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -262,6 +309,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No call to swagger.io's online validator: closed networks, and nothing leaves the country.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }

@@ -14,3 +14,6 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", "memory://")
 CELERY_RESULT_BACKEND = None
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 MEDIA_ROOT = BASE_DIR / ".pytest-media"
+# Static files straight from the apps' folders (a clean clone has run no collectstatic).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

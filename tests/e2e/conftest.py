@@ -32,27 +32,55 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="uz-UZ", viewport={"width": 1366, "height": 900},
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline") + " " +
+                              (event.sourceFile || "") + ":" + (event.lineNumber || ""));
+});
+"""
+
+
+def open_page(browser, live_server, *, width: int = 1366, height: int = 900):
+    """A page of its own context; ``page.csp_violations()`` lists what the Content-Security-Policy
+    blocked so far on the current document, ``page.console_errors`` every console error."""
+    context = browser.new_context(base_url=live_server.url, locale="uz-UZ", viewport={"width": width, "height": height},
                                   accept_downloads=True)
+    context.add_init_script(CSP_WATCH)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.csp_violations = lambda: page.evaluate("window.__cspViolations || []")
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, page = open_page(browser, live_server)
     yield page
     context.close()
 
 
 @pytest.fixture
-def shot(page):
+def phone(browser, live_server):
+    """A 390 px wide page (an ordinary phone)."""
+    context, page = open_page(browser, live_server, width=390, height=844)
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot under tests/e2e/screenshots/ (for people to look at)."""
     SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
 
-    def take(name: str) -> Path:
-        path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
 
-    return take
+@pytest.fixture
+def shot(page):
+    return lambda name: screenshot(page, name)
 
 
 def login(page, username: str, password: str) -> None:

@@ -100,9 +100,10 @@ def test_import_fix_search_profile_transfer(page, shot, tree, tmp_path):
 
     page.click("[data-testid=order-transfer]")
     page.select_option("#id_organization", label=f"— {tree['A-DEPT'].name} (A-DEPT)")
-    page.wait_for_function("document.querySelectorAll('#id_staff_position option').length > 1")
+    # (no wait_for_function: it evaluates a string, which the page's CSP rightly forbids)
+    page.locator("#id_staff_position option").nth(1).wait_for(state="attached")
     page.select_option("#id_staff_position", label="AD-BUX — Yetakchi buxgalter")
-    page.fill("#id_effective_date", "2026-02-01")
+    page.fill("#id_effective_date", "01.02.2026")  # dd.mm.yyyy, as people write dates
     page.fill("#id_reason", "Xizmat zaruriyati")
     shot("order-transfer-form")
     page.click("[data-testid=issue-order]")

@@ -26,9 +26,9 @@ def command(name, *args):
 @pytest.mark.django_db
 def test_exit_0_when_imported(tmp_path, positions):
     path = write_file(tmp_path, "employees", [employee_row(), employee_row(position="P2")])
-    code, out, err = command("import_employees", path)
+    code, out, err = command("import_employees", path, "--language", "en")
     assert code == 0, err
-    assert "Imported 2 rows" in out and "to_create 2" in out
+    assert "Imported 2 rows." in out and "new: 2" in out
     assert Employee.objects.count() == 2
 
 
@@ -46,8 +46,8 @@ def test_exit_1_with_the_report_on_stderr_and_nothing_written(tmp_path, position
 @pytest.mark.django_db
 def test_dry_run(tmp_path, positions):
     path = write_file(tmp_path, "employees", [employee_row()])
-    code, out, _err = command("import_employees", path, "--dry-run")
-    assert code == 0 and "Would import" in out and "to_create 1" in out
+    code, out, _err = command("import_employees", path, "--dry-run", "--language", "en")
+    assert code == 0 and "Would import" in out and "new: 1" in out
     assert Employee.objects.count() == 0
     bad = write_file(tmp_path, "employees", [employee_row(org="NOWHERE")], name="bad.xlsx")
     code, _out, err = command("import_employees", bad, "--dry-run")
@@ -57,7 +57,7 @@ def test_dry_run(tmp_path, positions):
 @pytest.mark.django_db
 def test_skip_invalid(tmp_path, positions):
     path = write_file(tmp_path, "employees", [employee_row(), employee_row(org="NOWHERE")])
-    code, out, err = command("import_employees", path, "--skip-invalid")
+    code, out, err = command("import_employees", path, "--skip-invalid", "--language", "en")
     assert code == 0 and "1 invalid rows skipped" in out
     assert "row 3" in err
     assert Employee.objects.count() == 1
@@ -93,9 +93,9 @@ def test_organizations_and_staff_positions_commands(tmp_path, tree):
         {"organization_code": "C-1", "code": "S1", "name_uz": "Bosh mutaxassis", "category": "S-1",
          "rate_units": "2"},
     ])
-    code, out, err = command("import_staff_positions", staff)
+    code, out, err = command("import_staff_positions", staff, "--language", "en")
     assert code == 0, err
-    assert "to_create 1" in out
+    assert "new: 1" in out
     position = StaffPosition.objects.get(code="S1")
     assert (position.organization, position.group, position.rate_units) == (child, "specialist", 2)
 
@@ -112,7 +112,7 @@ def test_the_real_process_exit_codes(tmp_path):
     bad.write_bytes(xlsx_bytes(["Familiya", "Ism"], [["Karimov", "Aziz"]]))
     done = subprocess.run([*manage, "import_employees", str(bad)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 1
-    assert "row 1" in done.stderr and "header_missing" in done.stderr
+    assert "1-qator" in done.stderr and "header_missing" in done.stderr  # the report is in Uzbek by default
 
     organizations = tmp_path / "orgs.xlsx"
     organizations.write_bytes(xlsx_bytes(["Kod", "Nomi (oʻzbekcha)", "Darajasi"],
@@ -120,7 +120,18 @@ def test_the_real_process_exit_codes(tmp_path):
     done = subprocess.run([*manage, "import_organizations", str(organizations)], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "Imported 1 rows" in done.stdout
-    done = subprocess.run([*manage, "import_organizations", str(organizations), "--dry-run"], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
-    assert done.returncode == 0 and "unchanged 1" in done.stdout
+    assert "1 ta qator import qilindi" in done.stdout  # Uzbek unless --language says otherwise
+    done = subprocess.run([*manage, "import_organizations", str(organizations), "--dry-run", "--language", "en"],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and "unchanged: 1" in done.stdout
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "expected"), [
+    ("uz", ["qator", "xato", "yangi"]), ("ru", ["строк", "ошибк", "новых"]), ("en", ["rows", "errors", "new"])])
+def test_the_summary_speaks_the_chosen_language(tmp_path, positions, language, expected):
+    path = write_file(tmp_path, "employees", [employee_row(), employee_row(org="NOWHERE")])
+    code, _out, err = command("import_employees", path, "--language", language)
+    assert code == 1
+    for word in expected:
+        assert word in err.lower(), (word, err)

@@ -127,7 +127,7 @@ def test_the_progress_fragment_polls_until_finished(client, hr_a):
     JobProgress(job, ImportStatus.VALIDATING)(0.42, force=True)
     fragment = client.get(reverse("workforce:import_job_progress", args=[job.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in fragment
-    assert 'aria-valuenow="42"' in fragment and "420" in fragment
+    assert '<progress class="progress" max="100" value="42"' in fragment and "420" in fragment
 
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.VALIDATED, summary={"to_create": 1000})
     fragment = client.get(reverse("workforce:import_job_progress", args=[job.pk])).content.decode()

@@ -6,8 +6,20 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from .errors import UploadRejected, error_message
+
+SUMMARY_LABELS = {
+    "to_create": gettext_lazy("new"), "to_update": gettext_lazy("changed"), "unchanged": gettext_lazy("unchanged"),
+    "assignments_opened": gettext_lazy("assignments opened"), "assignments_closed": gettext_lazy("assignments closed"),
+}
+
+
+def summary_text(summary: dict[str, int]) -> str:
+    """"new: 2, changed: 0, unchanged: 1" in the active language."""
+    return ", ".join(f"{SUMMARY_LABELS.get(key, key)}: {value}" for key, value in summary.items())
 
 
 class ImportCommand(BaseCommand):
@@ -22,7 +34,7 @@ class ImportCommand(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
         parser.add_argument("--skip-invalid", action="store_true",
                             help="import the valid rows and report the invalid ones (default: all or nothing)")
-        parser.add_argument("--language", default="", help="language of the report (uz, uz-cyrl, ru, en)")
+        parser.add_argument("--language", default="", help="language of the report (uz, uz-cyrl, ru, en; default uz)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         from ..services.imports import import_path
@@ -35,24 +47,32 @@ class ImportCommand(BaseCommand):
         except UploadRejected as exc:
             raise CommandError(f"{options['file']}: {exc.message}", returncode=1) from exc
         except FileNotFoundError as exc:
-            raise CommandError(f"{options['file']}: file not found", returncode=1) from exc
+            message = _("file not found")
+            raise CommandError(f"{options['file']}: {message}", returncode=1) from exc
         for error in result.errors:
-            self.stderr.write(
-                f"row {error['row']}, column «{error['column']}», value «{error['value']}»: {error_message(error)}"
-                f" [{error['code']}]"
-            )
-        summary = ", ".join(f"{key} {value}" for key, value in result.summary.items())
+            self.stderr.write(_("row %(row)s, column «%(column)s», value «%(value)s»: %(reason)s [%(code)s]") % {
+                "row": error["row"], "column": error["column"], "value": error["value"],
+                "reason": error_message(error), "code": error["code"]})
+        summary = summary_text(result.summary)
+        counts = {"errors": result.error_rows, "total": result.total_rows, "summary": summary}
         if options["dry_run"]:
             if not result.importable:
-                raise CommandError(f"{result.error_rows} of {result.total_rows} rows have errors. {summary}",
-                                   returncode=1)
-            skipped = f" ({result.error_rows} invalid rows would be skipped)" if result.errors else ""
-            self.stdout.write(f"Checked {result.total_rows} rows{skipped}. Would import: {summary}")
+                raise CommandError(ngettext(
+                    "%(errors)d of %(total)d rows has errors. %(summary)s",
+                    "%(errors)d of %(total)d rows have errors. %(summary)s", result.error_rows) % counts,
+                    returncode=1)
+            message = ngettext("Checked %(total)d row.", "Checked %(total)d rows.", result.total_rows) % counts
+            if result.errors:
+                message += " " + _("%(errors)d invalid rows would be skipped.") % counts
+            would = _("Would import: %(summary)s") % counts
+            self.stdout.write(f"{message} {would}")
             return
         if not result.written:
-            raise CommandError(
-                f"{result.error_rows} of {result.total_rows} rows have errors; nothing was written. {summary}",
-                returncode=1,
-            )
-        skipped = f" ({result.error_rows} invalid rows skipped)" if result.errors else ""
-        self.stdout.write(self.style.SUCCESS(f"Imported {result.total_rows} rows{skipped}: {summary}"))
+            raise CommandError(ngettext(
+                "%(errors)d of %(total)d rows has errors; nothing was written. %(summary)s",
+                "%(errors)d of %(total)d rows have errors; nothing was written. %(summary)s", result.error_rows,
+            ) % counts, returncode=1)
+        message = ngettext("Imported %(total)d row.", "Imported %(total)d rows.", result.total_rows) % counts
+        if result.errors:
+            message += " " + _("%(errors)d invalid rows skipped.") % counts
+        self.stdout.write(self.style.SUCCESS(f"{message} {summary}"))

@@ -30,11 +30,18 @@ class EmployeeListView(RoleRequiredMixin, TemplateView):
     required_roles = HR_ROLES
     template_name = "workforce/employees/list.html"
 
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        # A filter value the list cannot use (an id beyond 64 bits, a search of fifty words) is a 400
+        # showing the filters with their errors, not a list that silently ignores them.
+        return self.render_to_response(context, status=400 if context["filters_invalid"] else 200)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
         filterset = EmployeeFilter(request.GET or None, queryset=employee_list(user=request.user), request=request)
-        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        invalid = filterset.is_bound and not filterset.is_valid()
+        queryset = filterset.queryset.none() if invalid else filterset.qs
         if not request.GET.get("ordering"):
             queryset = queryset.order_by("last_name", "first_name", "id")
         page = CappedCountPaginator(complete_ordering(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -42,7 +49,9 @@ class EmployeeListView(RoleRequiredMixin, TemplateView):
                   data={"filters": audited_filters(request.GET), "page": page.number})
         organization_options = organization_options_html(
             user=request.user, roles=HR_ROLES, selected=request.GET.get("organization"))
-        context.update(filterset=filterset, page_obj=page, employees=page.object_list,
+        context.update(filterset=filterset, filters_invalid=invalid, page_obj=page, employees=page.object_list,
+                       active_filters=sum(1 for key, value in request.GET.items()
+                                          if value and key not in ("q", "page", "ordering")),
                        organization_options=organization_options,
                        # One reverse() instead of fifty: profile links are this prefix plus the id.
                        employee_url_prefix=reverse("workforce:employee_detail", args=[0])[:-2])

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -162,6 +162,15 @@ def _filters(request) -> dict:
     return {key: value for key, value in request.GET.items() if key not in ("format", "page")}
 
 
+def invalid_filters(request, filterset) -> HttpResponse:
+    """An export asked with filters it cannot use: say which (the 400 page), rather than export
+    something other than what was asked for."""
+    fields = filterset.form.fields
+    problems = [(fields[name].label if name in fields else "", " ".join(str(e) for e in errors))
+                for name, errors in filterset.errors.items()]
+    return render(request, "400.html", {"problems": problems}, status=400)
+
+
 class ExportEmployeesView(RoleRequiredMixin, View):
     """The employee list as the user sees it (scope + the list's filters) with the current assignment."""
 
@@ -169,7 +178,9 @@ class ExportEmployeesView(RoleRequiredMixin, View):
 
     def get(self, request, *args, **kwargs):
         filterset = EmployeeFilter(request.GET or None, queryset=employee_list(user=request.user), request=request)
-        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        if filterset.is_bound and not filterset.is_valid():
+            return invalid_filters(request, filterset)
+        queryset = filterset.qs
         if not request.GET.get("ordering"):
             queryset = queryset.order_by("last_name", "first_name", "id")
         export = export_employees(queryset=queryset, fmt=_format(request), actor=request.user,
@@ -182,7 +193,10 @@ class ExportOrganizationsView(RoleRequiredMixin, View):
     required_roles = HR_ROLES
 
     def get(self, request, *args, **kwargs):
-        queryset = OrganizationFilter(request.GET or None, queryset=organizations_for(request.user)).qs
+        filterset = OrganizationFilter(request.GET or None, queryset=organizations_for(request.user))
+        if filterset.is_bound and not filterset.is_valid():
+            return invalid_filters(request, filterset)
+        queryset = filterset.qs
         export = export_queryset("organizations", queryset, fmt=_format(request), language=get_language())
         return FileResponse(export.content, as_attachment=True, filename=export.filename,
                             content_type=export.content_type)
@@ -193,7 +207,10 @@ class ExportStaffPositionsView(RoleRequiredMixin, View):
 
     def get(self, request, *args, **kwargs):
         scoped = scope_queryset(StaffPosition.objects.all(), user=request.user)
-        queryset = StaffPositionFilter(request.GET or None, queryset=scoped).qs
+        filterset = StaffPositionFilter(request.GET or None, queryset=scoped)
+        if filterset.is_bound and not filterset.is_valid():
+            return invalid_filters(request, filterset)
+        queryset = filterset.qs
         export = export_queryset("staff_positions", queryset, fmt=_format(request), language=get_language())
         return FileResponse(export.content, as_attachment=True, filename=export.filename,
                             content_type=export.content_type)

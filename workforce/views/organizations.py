@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from core.forms import SearchField
 from core.mixins import RoleRequiredMixin, querystring_without
 
 from ..access import ALL_ROLES, HR_ROLES, org_scope, organizations_for
@@ -16,10 +18,19 @@ class OrganizationTreeView(RoleRequiredMixin, TemplateView):
     required_roles = ALL_ROLES
     template_name = "workforce/organization_tree.html"
 
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        return self.render_to_response(context, status=400 if context.get("search_error") else 200)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "").strip()
-        context["q"] = query
+        raw = self.request.GET.get("q", "")
+        try:
+            query = SearchField(required=False).clean(raw).strip()
+        except ValidationError as error:
+            context["search_error"] = " ".join(error.messages)
+            query = ""
+        context["q"] = query or raw.strip()[:200]
         if query:
             page = Paginator(organization_list(user=self.request.user, search=query).order_by("code"), 50)
             context["page_obj"] = page.get_page(self.request.GET.get("page"))
