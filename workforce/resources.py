@@ -18,6 +18,7 @@ from import_export import resources
 from .importing import cleaning
 from .importing.columns import Column
 from .importing.errors import ImportErrorCode
+from .importing.synonyms import HEADER_SYNONYMS
 from .importing.widgets import (
     BooleanWidget,
     ChoiceWidget,
@@ -49,11 +50,16 @@ from .models import (
 class SpreadsheetResource(resources.ModelResource):
     """A resource whose headers follow ``language`` (default: the active language)."""
 
+    import_kind = ""  # the key of ``RESOURCES``; its header synonyms are in ``importing.synonyms``
+
     def __init__(self, language: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        synonyms = HEADER_SYNONYMS.get(self.import_kind, {})
         for name, field in self.fields.items():
             if isinstance(field, Column):
                 field.key = name
+                field.kind = self.import_kind
+                field.extra_synonyms = synonyms.get(name, ())
                 field.column_name = field.header(language)
 
     @classmethod
@@ -81,7 +87,7 @@ class SpreadsheetResource(resources.ModelResource):
 # --- Employees with their current assignment ----------------------------------------------------
 
 def _latin(limit: int = 100) -> TextWidget:
-    return TextWidget(limit, script="latin")
+    return TextWidget(limit, script="latin", transliterate=True)
 
 
 def _cyrillic(limit: int = 100) -> TextWidget:
@@ -91,6 +97,8 @@ def _cyrillic(limit: int = 100) -> TextWidget:
 class EmployeeResource(SpreadsheetResource):
     """An employee and the current (open, primary) assignment. Export with
     :meth:`export_queryset` so the assignment and education come in a few queries."""
+
+    import_kind = "employees"
 
     pinfl = Column("pinfl", required=True, widget=DigitsWidget(), example="40712966350029",
                    headers={"uz": "JShShIR", "uz_cyrl": "ЖШШИР", "ru": "ПИНФЛ", "en": "PINFL"},
@@ -330,6 +338,8 @@ class EmployeeResource(SpreadsheetResource):
 # --- Organisations --------------------------------------------------------------------------------
 
 class OrganizationResource(SpreadsheetResource):
+    import_kind = "organizations"
+
     code = Column("code", required=True, widget=TextWidget(32), example="MINFIN-IT",
                   headers={"uz": "Kod", "uz_cyrl": "Код", "ru": "Код", "en": "Code"},
                   synonyms=("Tashkilot kodi", "Код организации", "Organisation code", "Organization code"),
@@ -383,6 +393,8 @@ class OrganizationResource(SpreadsheetResource):
 # --- Staff positions --------------------------------------------------------------------------------
 
 class StaffPositionResource(SpreadsheetResource):
+    import_kind = "staff_positions"
+
     organization_code = Column("organization__code", required=True, widget=TextWidget(32), example="MINFIN",
                                headers={"uz": "Tashkilot kodi", "uz_cyrl": "Ташкилот коди",
                                         "ru": "Код организации", "en": "Organisation code"},

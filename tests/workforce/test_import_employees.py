@@ -199,8 +199,10 @@ def test_header_errors_stop_before_any_row(tmp_path, positions):
 
     path.write_bytes(xlsx_bytes(["Familiya", "Ism", "Shoe size"], [["A", "B", 42]]))
     result = import_path(path, kind="employees", dry_run=False)
-    assert {e["code"] for e in result.errors} == {ImportErrorCode.HEADER_UNKNOWN, ImportErrorCode.HEADER_MISSING}
-    assert all(e["row"] == 1 for e in result.errors)
+    assert [(e["row"], e["code"], e["params"]["column_key"]) for e in result.errors] == [
+        (1, ImportErrorCode.HEADER_MISSING, "pinfl")]
+    assert [(w["column"], w["code"]) for w in result.warnings] == [("Shoe size", "header_ignored")]
+    assert result.file_errors == result.errors and not result.importable
     assert not result.written and result.total_rows == 0
 
 

@@ -63,6 +63,14 @@ def text(value: object) -> str:
     return parts[0] if len(parts) == 1 else " ".join(parts)
 
 
+def has_cyrillic(value: str) -> bool:
+    return _CYRILLIC_RE.search(value) is not None
+
+
+def has_latin(value: str) -> bool:
+    return _LATIN_RE.search(value) is not None
+
+
 def require_latin(value: str) -> str:
     if _CYRILLIC_RE.search(value):
         raise CellError(ImportErrorCode.LATIN_EXPECTED)
