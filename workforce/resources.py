@@ -241,7 +241,7 @@ class EmployeeResource(SpreadsheetResource):
                           headers={"uz": "Shartnoma tugash sanasi", "uz_cyrl": "Шартнома тугаш санаси",
                                    "ru": "Дата окончания договора", "en": "Contract end date"},
                           synonyms=("Contract end",), help_text=_("For fixed-term contracts."))
-    status = Column("status", widget=ChoiceWidget(cleaning.WordMap({}, EmployeeStatus), EmployeeStatus),
+    status = Column("status", widget=ChoiceWidget(cleaning.EMPLOYEE_STATUS_WORDS, EmployeeStatus),
                     readonly=True,
                     headers={"uz": "Holati", "uz_cyrl": "Ҳолати", "ru": "Статус", "en": "Status"},
                     help_text=_("For reading only; ignored when importing."))
@@ -361,7 +361,7 @@ class OrganizationResource(SpreadsheetResource):
                      headers={"uz": "Nomi (inglizcha)", "uz_cyrl": "Номи (инглизча)",
                               "ru": "Наименование (английский)", "en": "Name (English)"},
                      help_text=_("Optional: name in English."))
-    level = Column("level", widget=ChoiceWidget(cleaning.WordMap({}, OrganizationLevel), OrganizationLevel),
+    level = Column("level", widget=ChoiceWidget(cleaning.ORGANIZATION_LEVEL_WORDS, OrganizationLevel),
                    example=OrganizationLevel.REPUBLICAN,
                    headers={"uz": "Darajasi", "uz_cyrl": "Даражаси", "ru": "Уровень", "en": "Level"},
                    synonyms=("Daraja",), help_text=_("Required for a new organisation."))

@@ -300,7 +300,8 @@ class Importer:
         if all(sum(not _blank(cell) for cell in cells) <= NOTE_ROW_MAX_CELLS for _n, cells in pending):
             numbers = ", ".join(str(n) for n, _c in pending[:NOTE_ROWS_LISTED]) + (
                 ", …" if len(pending) > NOTE_ROWS_LISTED else "")
-            ctx.warnings.append(row_error(pending[0][0], "", "", ImportWarningCode.NOTE_ROWS_SKIPPED, rows=numbers))
+            ctx.warnings.append(row_error(pending[0][0], "", "", ImportWarningCode.NOTE_ROWS_SKIPPED, rows=numbers,
+                                          count=len(pending)))
             return
         rows.extend(self.clean_row(n, c, ctx) for n, c in pending)
 

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from .errors import UploadRejected, error_message
+from .errors import FILE_ROW, UploadRejected, error_column, error_message
 
 
 class ImportCommand(BaseCommand):
@@ -36,11 +37,14 @@ class ImportCommand(BaseCommand):
             raise CommandError(f"{options['file']}: {exc.message}", returncode=1) from exc
         except FileNotFoundError as exc:
             raise CommandError(f"{options['file']}: file not found", returncode=1) from exc
+        for warning in result.warnings:
+            self.stderr.write(_("warning: %(line)s") % {"line": _line(warning)})
         for error in result.errors:
-            self.stderr.write(
-                f"row {error['row']}, column «{error['column']}», value «{error['value']}»: {error_message(error)}"
-                f" [{error['code']}]"
-            )
+            self.stderr.write(f"{_line(error)} [{error['code']}]")
+        if result.file_errors:  # no row was checked: say what is wrong with the file, not "0 rows"
+            reasons = " ".join(error_message(error) for error in result.file_errors)
+            message = _("The file cannot be imported: %(reasons)s Nothing was written.") % {"reasons": reasons}
+            raise CommandError(message, returncode=1)
         summary = ", ".join(f"{key} {value}" for key, value in result.summary.items())
         if options["dry_run"]:
             if not result.importable:
@@ -56,3 +60,16 @@ class ImportCommand(BaseCommand):
             )
         skipped = f" ({result.error_rows} invalid rows skipped)" if result.errors else ""
         self.stdout.write(self.style.SUCCESS(f"Imported {result.total_rows} rows{skipped}: {summary}"))
+
+
+def _line(error: dict[str, Any]) -> str:
+    """One error or warning: where (row, column, value) and why, in the active language."""
+    if error["row"] == FILE_ROW:
+        return error_message(error)
+    where = f"row {error['row']}"
+    column = error_column(error)
+    if column:
+        where += f", column «{column}»"
+    if error.get("value"):
+        where += f", value «{error['value']}»"
+    return f"{where}: {error_message(error)}"

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any, TypedDict
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.exceptions import ApplicationError
 
@@ -209,17 +210,22 @@ WARNINGS: dict[str, Any] = {
         "The header row is row %(header_row)s; the rows above it (a title) were skipped."),
     ImportWarningCode.NUMBERING_ROW_SKIPPED: _(
         "Row %(row)s only numbers the columns (1, 2, 3…); it was skipped."),
-    ImportWarningCode.NOTE_ROWS_SKIPPED: _(
-        "Rows %(rows)s below the table hold no record (a note or a signature); they were skipped."),
+    ImportWarningCode.NOTE_ROWS_SKIPPED: ngettext_lazy(
+        "Row %(rows)s below the table holds no record (a note or a signature); it was skipped.",
+        "Rows %(rows)s below the table hold no record (a note or a signature); they were skipped.", "count"),
     ImportWarningCode.FULL_NAME_SPLIT: _(
         "The column “%(header)s” holds full names; they were split into surname, first name and patronymic."),
-    ImportWarningCode.NAMES_TRANSLITERATED: _(
-        "Names written in Cyrillic in “%(header)s” were kept as the Cyrillic spelling and written in Latin "
-        "letters for the Latin one (%(count)s rows, e.g. row %(row)s: %(example)s); check the Latin spelling "
-        "against the passport."),
-    ImportWarningCode.EDUCATION_WITHOUT_INSTITUTION: _(
-        "%(count)s rows give an education level without the institution (rows %(rows)s); the level was recorded "
-        "as the employee's education level, and no education entry was added."),
+    ImportWarningCode.NAMES_TRANSLITERATED: ngettext_lazy(
+        "A name in “%(header)s” was written in Cyrillic (row %(row)s: %(example)s): it is kept as the Cyrillic "
+        "spelling and written in Latin letters for the Latin one; check it against the passport.",
+        "Names in “%(header)s” were written in Cyrillic on %(count)s rows (e.g. row %(row)s: %(example)s): they are "
+        "kept as the Cyrillic spelling and written in Latin letters for the Latin one; check them against the "
+        "passports.", "count"),
+    ImportWarningCode.EDUCATION_WITHOUT_INSTITUTION: ngettext_lazy(
+        "Row %(rows)s gives an education level without the institution: the level is recorded as the employee's "
+        "education level, and no education entry is added.",
+        "%(count)s rows give an education level without the institution (rows %(rows)s): the level is recorded as "
+        "the employee's education level, and no education entry is added.", "count"),
 }
 
 
@@ -253,11 +259,11 @@ def error_message(error: RowError | dict[str, Any]) -> str:
     if template is None:
         return str(code)
     params = localized_params(error.get("params") or {})
-    text = str(template)
     try:
-        return text % params if params else text
+        # a lazy plural (ngettext_lazy with "count") picks its form from the parameters
+        return str(template % params) if params else str(template)
     except (KeyError, TypeError, ValueError):
-        return text
+        return str(template) if "count" not in params else str(template % {**params, "count": params["count"]})
 
 
 def error_column(error: RowError | dict[str, Any]) -> str:

@@ -23,6 +23,9 @@ from core.text import cyrillic_to_latin, normalize_apostrophes, search_key
 from . import cleaning
 from .errors import CellError, ImportErrorCode
 
+# What offices write in a cell that has nothing to say.
+PLACEHOLDERS = frozenset({"-", "--", "---", "—", "–", "‒", "―"})
+
 
 def is_empty(value: object) -> bool:
     return value is None or (type(value) is str and not value.strip())
@@ -41,11 +44,15 @@ class CellWidget(Widget):
         super().__init__(coerce_to_string=True)
 
     def parser(self) -> Callable[[Any], Any]:
-        """``parse``, remembering results per distinct cell value when values repeat."""
-        if not self.repeats:
-            return self.parse
+        """``parse``, remembering results per distinct cell value when values repeat. A dash that
+        stands for "nothing" ("-", "—") reads as an empty cell."""
         parse = self.parse
-        cache: dict[Any, Any] = {}
+        if not self.repeats:
+            def checked(value: Any) -> Any:
+                return None if value in PLACEHOLDERS else parse(value)
+
+            return checked
+        cache: dict[Any, Any] = dict.fromkeys(PLACEHOLDERS)
 
         def cached(value: Any) -> Any:
             try:

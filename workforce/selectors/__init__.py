@@ -4,5 +4,6 @@ Each submodule lists its public names in ``__all__``; this package re-exports th
 
 from .employees import *
 from .history import *
+from .imports import *
 from .organizations import *
 from .staffing import *
