@@ -46,6 +46,12 @@ from .models import (
     StaffPosition,
 )
 
+# The example rows of the import templates name codes the demo data has (``workforce.demo`` adds the
+# staffing line with free units), so a demo user can download a template and import it as it is:
+# the Ministry of Economy and Finance and a line of chief specialists of its HR department.
+TEMPLATE_ORGANIZATION = "IMV"
+TEMPLATE_STAFF_POSITION = "S-1-900"
+
 
 class SpreadsheetResource(resources.ModelResource):
     """A resource whose headers follow ``language`` (default: the active language)."""
@@ -201,7 +207,7 @@ class EmployeeResource(SpreadsheetResource):
                                           "ru": "Дата поступления на госслужбу", "en": "In the civil service since"},
                                  synonyms=("Civil service start", "Стаж государственной службы с"),
                                  help_text=_("When empty, the start of the first assignment is used."))
-    organization_code = Column(widget=TextWidget(32), example="MINFIN",
+    organization_code = Column(widget=TextWidget(32), example=TEMPLATE_ORGANIZATION,
                                headers={"uz": "Tashkilot kodi", "uz_cyrl": "Ташкилот коди", "ru": "Код организации",
                                         "en": "Organisation code"},
                                synonyms=("Organization code", "Код подразделения"),
@@ -211,7 +217,7 @@ class EmployeeResource(SpreadsheetResource):
                                         "en": "Organisation"},
                                synonyms=("Organization",),
                                help_text=_("For reading only; ignored when importing."))
-    staff_position_code = Column(widget=TextWidget(32), example="SP-014",
+    staff_position_code = Column(widget=TextWidget(32), example=TEMPLATE_STAFF_POSITION,
                                  headers={"uz": "Lavozim kodi", "uz_cyrl": "Лавозим коди", "ru": "Код должности",
                                           "en": "Position code"},
                                  synonyms=("Shtat birligi kodi", "Staff position code", "Код штатной единицы"),
@@ -340,7 +346,7 @@ class EmployeeResource(SpreadsheetResource):
 class OrganizationResource(SpreadsheetResource):
     import_kind = "organizations"
 
-    code = Column("code", required=True, widget=TextWidget(32), example="MINFIN-IT",
+    code = Column("code", required=True, widget=TextWidget(32), example=f"{TEMPLATE_ORGANIZATION}-AT",
                   headers={"uz": "Kod", "uz_cyrl": "Код", "ru": "Код", "en": "Code"},
                   synonyms=("Tashkilot kodi", "Код организации", "Organisation code", "Organization code"),
                   help_text=_("Unique code of the organisation; rows are matched to existing ones by it."))
@@ -369,7 +375,7 @@ class OrganizationResource(SpreadsheetResource):
                     example="1726",
                     headers={"uz": "Hudud", "uz_cyrl": "Ҳудуд", "ru": "Регион", "en": "Region"},
                     synonyms=("Viloyat", "Область", "SOATO"), help_text=_("Region of the organisation."))
-    parent_code = Column("parent__code", widget=TextWidget(32), example="MINFIN",
+    parent_code = Column("parent__code", widget=TextWidget(32), example=TEMPLATE_ORGANIZATION,
                          headers={"uz": "Yuqori tashkilot kodi", "uz_cyrl": "Юқори ташкилот коди",
                                   "ru": "Код вышестоящей организации", "en": "Parent organisation code"},
                          synonyms=("Parent code", "Parent organization code"),
@@ -395,11 +401,12 @@ class OrganizationResource(SpreadsheetResource):
 class StaffPositionResource(SpreadsheetResource):
     import_kind = "staff_positions"
 
-    organization_code = Column("organization__code", required=True, widget=TextWidget(32), example="MINFIN",
+    organization_code = Column("organization__code", required=True, widget=TextWidget(32),
+                               example=TEMPLATE_ORGANIZATION,
                                headers={"uz": "Tashkilot kodi", "uz_cyrl": "Ташкилот коди",
                                         "ru": "Код организации", "en": "Organisation code"},
                                synonyms=("Organization code",), help_text=_("Organisation of the staffing table."))
-    code = Column("code", required=True, widget=TextWidget(32), example="SP-014",
+    code = Column("code", required=True, widget=TextWidget(32), example="S-1-901",
                   headers={"uz": "Lavozim kodi", "uz_cyrl": "Лавозим коди", "ru": "Код должности",
                            "en": "Position code"},
                   synonyms=("Kod", "Код", "Code", "Staff position code"),
