@@ -91,6 +91,7 @@ def job_context(request, job: ImportJob) -> dict:
         # Problems of the file itself (no header row, a required column missing...): no row was
         # checked, so the page says what is wrong with the file, never "0 rows have errors".
         context["file_errors"] = [error_message(error) for error in job.errors if is_file_error(error)]
+        context["only_file_errors"] = len(context["file_errors"]) == len(job.errors)
         context["warnings"] = [{**warning, "column": error_column(warning), "reason": error_message(warning)}
                                for warning in job.warnings[:ERRORS_PER_PAGE]]
         context["summary"] = job.summary or {}
