@@ -236,9 +236,11 @@ class Importer:
             key_cell = self._key_cell(match)
             pending: list[Row] = []  # rows without their key cell: a note below the table, or errors
             for number, cells in itertools.chain(data, table.rows):
-                if key_cell is not None and (key_cell >= len(cells) or _blank(cells[key_cell])):
-                    pending.append((number, cells))
-                    continue
+                if key_cell is not None:
+                    key = cells[key_cell] if key_cell < len(cells) else None
+                    if key is None or key == "" or (type(key) is str and not key.strip()):
+                        pending.append((number, cells))
+                        continue
                 if pending:
                     rows.extend(self.clean_row(n, c, ctx) for n, c in pending)
                     pending.clear()
@@ -293,17 +295,21 @@ class Importer:
         return rows
 
     def _trailing_rows(self, pending: list[Row], rows: list[ParsedRow], ctx: ImportContext) -> None:
-        """Rows after the last record without its key cell: notes ("Итого: 25", a signature) when
-        each holds at most :data:`NOTE_ROW_MAX_CELLS` cells; otherwise records with errors."""
+        """Rows after the last record without its key cell: the ones after the last of them that
+        holds more than :data:`NOTE_ROW_MAX_CELLS` cells are notes ("Итого: 25", a signature);
+        the others are records with errors."""
         if not pending:
             return
-        if all(sum(not _blank(cell) for cell in cells) <= NOTE_ROW_MAX_CELLS for _n, cells in pending):
-            numbers = ", ".join(str(n) for n, _c in pending[:NOTE_ROWS_LISTED]) + (
-                ", …" if len(pending) > NOTE_ROWS_LISTED else "")
-            ctx.warnings.append(row_error(pending[0][0], "", "", ImportWarningCode.NOTE_ROWS_SKIPPED, rows=numbers,
-                                          count=len(pending)))
-            return
-        rows.extend(self.clean_row(n, c, ctx) for n, c in pending)
+        fuller = [i for i, (_n, cells) in enumerate(pending)
+                  if sum(not _blank(cell) for cell in cells) > NOTE_ROW_MAX_CELLS]
+        split = fuller[-1] + 1 if fuller else 0
+        rows.extend(self.clean_row(n, c, ctx) for n, c in pending[:split])
+        notes = pending[split:]
+        if notes:
+            numbers = ", ".join(str(n) for n, _c in notes[:NOTE_ROWS_LISTED]) + (
+                ", …" if len(notes) > NOTE_ROWS_LISTED else "")
+            ctx.warnings.append(row_error(notes[0][0], "", "", ImportWarningCode.NOTE_ROWS_SKIPPED, rows=numbers,
+                                          count=len(notes)))
 
     full_name_cell: int | None = None
     full_name_width = 0
