@@ -37,8 +37,9 @@ from .errors import (
     row_error,
 )
 from .headers import FULL_NAME_PARTS, HeaderMatch, describe_header, find_header_row, header_row_not_found
+from .layout import NOTE_ROWS_LISTED, skip_numbering_row, split_name_cell, split_trailing_rows
 from .readers import Row, open_table
-from .widgets import CyrillicName, split_full_name
+from .widgets import CyrillicName
 
 try:  # errors of COPY, which runs on the driver's cursor (Django does not wrap them)
     from psycopg import IntegrityError as _PsycopgIntegrityError
@@ -138,6 +139,9 @@ class ImportContext:
         self.cell_plan: list[tuple[int, int, Callable[[Any], Any], str, bool]] = []
         # (Latin name slot, Cyrillic name slot, key): a Cyrillic name in a Latin column is kept as both
         self.name_pairs: list[tuple[int, int, str]] = []
+        # a "ФИО" cell, split into three cells appended after ``full_name_width`` cells of each row
+        self.full_name_cell: int | None = None
+        self.full_name_width = 0
 
     def covers_path(self, path: str | None) -> bool:
         if self.scope.everything:
@@ -156,9 +160,6 @@ class ImportContext:
         self.errors.append(row_error(number, self.header(key), value, code, **params))
         self.invalid_rows.add(number)
         self.failed_cells.add((number, key))
-
-    def warn(self, row: int, key: str, code: str, /, **params: Any) -> None:
-        self.warnings.append(row_error(row, self.header(key) if key else "", "", code, **params))
 
     def note(self, row: ParsedRow | int, key: str, code: str, /, **params: Any) -> None:
         """A warning that may hold for many rows: one entry per code and column, with the number of
@@ -186,10 +187,6 @@ class ImportContext:
 
     def is_valid(self, row: ParsedRow) -> bool:
         return row.number not in self.invalid_rows
-
-
-NOTE_ROWS_LISTED = 10  # rows named in a warning that holds for many
-NOTE_ROW_MAX_CELLS = 2  # a row below the table without its key cell and with at most this many cells is a note
 
 
 class Importer:
@@ -228,7 +225,7 @@ class Importer:
                 return None
             self._plan_cells(match, ctx)
             after = [item for item in table.head if item[0] > match.row]
-            data = self._skip_numbering_row(after, ctx)
+            data = skip_numbering_row(after, ctx.warnings)
             rows: list[ParsedRow] = []
             start, end = progress_span
             ctx.progress.set_total(estimated)
@@ -250,7 +247,10 @@ class Importer:
                     return None
                 if not len(rows) % 2000:
                     ctx.progress(start + (end - start) * min(len(rows) / estimated, 1.0))
-            self._trailing_rows(pending, rows, ctx)
+            records, notes = split_trailing_rows(pending)
+            rows.extend(self.clean_row(n, c, ctx) for n, c in records)
+            if notes is not None:
+                ctx.warnings.append(notes)
         if not rows:
             ctx.errors.append(row_error(match.row, "", "", ImportErrorCode.NO_ROWS))
             return None
@@ -262,7 +262,7 @@ class Importer:
         ctx.cell_plan = [(i, self.row_class.index[c.key], c.widget.parser(), c.key, c.required)
                          for i, c in enumerate(match.positions) if c is not None]
         ctx.headers = {c.key: match.headers[i] for i, c in enumerate(match.positions) if c is not None}
-        self.full_name_cell = match.full_name
+        ctx.full_name_cell = match.full_name
         if match.full_name is not None:
             base = len(match.positions)
             header = match.headers[match.full_name]
@@ -271,7 +271,7 @@ class Importer:
                 # not required here: an empty or one-word name is reported once, by clean_row
                 ctx.cell_plan.append((base + offset, self.row_class.index[key], column.widget.parser(), key, False))
                 ctx.headers[key] = header
-            self.full_name_width = base
+            ctx.full_name_width = base
         keys = set(self.row_class.index)
         ctx.name_pairs = [(self.row_class.index[c.key], self.row_class.index[f"{c.key}_cyrl"], c.key)
                           for c in self.columns if getattr(c.widget, "transliterate", False)
@@ -283,41 +283,10 @@ class Importer:
         required = [i for i, c in enumerate(match.positions) if c is not None and c.required]
         return required[0] if required else None
 
-    def _skip_numbering_row(self, rows: list[Row], ctx: ImportContext) -> list[Row]:
-        """Official lists often number the columns (1, 2, 3…) in the row under the header."""
-        if not rows:
-            return rows
-        number, cells = rows[0]
-        values = [cell for cell in cells if not _blank(cell)]
-        if len(values) >= 3 and all(_as_int(v) == i for i, v in enumerate(values, start=1)):
-            ctx.warnings.append(row_error(number, "", "", ImportWarningCode.NUMBERING_ROW_SKIPPED, row=number))
-            return rows[1:]
-        return rows
-
-    def _trailing_rows(self, pending: list[Row], rows: list[ParsedRow], ctx: ImportContext) -> None:
-        """Rows after the last record without its key cell: the ones after the last of them that
-        holds more than :data:`NOTE_ROW_MAX_CELLS` cells are notes ("Итого: 25", a signature);
-        the others are records with errors."""
-        if not pending:
-            return
-        fuller = [i for i, (_n, cells) in enumerate(pending)
-                  if sum(not _blank(cell) for cell in cells) > NOTE_ROW_MAX_CELLS]
-        split = fuller[-1] + 1 if fuller else 0
-        rows.extend(self.clean_row(n, c, ctx) for n, c in pending[:split])
-        notes = pending[split:]
-        if notes:
-            numbers = ", ".join(str(n) for n, _c in notes[:NOTE_ROWS_LISTED]) + (
-                ", …" if len(notes) > NOTE_ROWS_LISTED else "")
-            ctx.warnings.append(row_error(notes[0][0], "", "", ImportWarningCode.NOTE_ROWS_SKIPPED, rows=numbers,
-                                          count=len(notes)))
-
-    full_name_cell: int | None = None
-    full_name_width = 0
-
     def clean_row(self, number: int, cells: list[Any], ctx: ImportContext) -> ParsedRow:
         """The cells of one row cleaned by their columns' widgets; errors go to ``ctx``."""
-        if self.full_name_cell is not None:
-            cells = self._split_name_cell(number, cells, ctx)
+        if ctx.full_name_cell is not None:
+            cells = split_name_cell(number, cells, ctx)
         values: list[Any] = [None] * (len(self.columns) + 1)
         values[0] = number
         n_cells = len(cells)
@@ -344,19 +313,6 @@ class Importer:
                 ctx.note(number, key, ImportWarningCode.NAMES_TRANSLITERATED, header=ctx.header(key),
                          row=number, example=f"{value.cyrillic} → {value}")
         return self.row_class(values)
-
-    def _split_name_cell(self, number: int, cells: list[Any], ctx: ImportContext) -> list[Any]:
-        width = self.full_name_width
-        cells = list(cells[:width]) + [None] * (width - len(cells))
-        raw = cells[self.full_name_cell]  # type: ignore[index]
-        if _blank(raw):
-            ctx.error(number, "last_name", "", ImportErrorCode.REQUIRED)
-            return [*cells, None, None, None]
-        parts = split_full_name(raw)
-        if parts is None:
-            ctx.error(number, "last_name", raw, ImportErrorCode.FULL_NAME_PARTS)
-            return [*cells, None, None, None]
-        return [*cells, *parts]
 
     # --- kind-specific ----------------------------------------------------------------------------------
     def lock(self, rows: list[ParsedRow], ctx: ImportContext) -> None:
@@ -498,20 +454,6 @@ class _NothingWritten(Exception):
 
 def _only_row_errors(errors: Iterable[RowError]) -> bool:
     return not any(is_file_error(error) for error in errors)
-
-
-def _blank(cell: Any) -> bool:
-    return cell is None or cell == "" or (type(cell) is str and not cell.strip())
-
-
-def _as_int(value: Any) -> int | None:
-    if type(value) is int:
-        return value
-    if type(value) is float and value.is_integer():
-        return int(value)
-    if type(value) is str and value.strip().isdigit():
-        return int(value.strip())
-    return None
 
 
 def _finish(result: ImportResult, ctx: ImportContext, total: int) -> ImportResult:
