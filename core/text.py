@@ -53,3 +53,39 @@ def collapse_spaces(text: str | None) -> str:
     if text is None:
         return ""
     return _SPACES_RE.sub(" ", str(text).replace("\xa0", " ")).strip()
+
+
+# Uzbek Cyrillic -> the official Latin alphabet (1995, with oʻ gʻ and ʼ), for writing a name
+# given in Cyrillic in Latin letters. Е is "ye" at the start of a word and after a vowel or a
+# sign, ц is "ts" after a vowel (Rus. "Кузнецова" -> "Kuznetsova", "Цой" -> "Soy").
+_LATIN_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ц": "s", "ч": "ch", "ш": "sh", "щ": "sh",
+    "ъ": "ʼ", "ы": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ў": "oʻ", "қ": "q", "ғ": "gʻ",
+    "ҳ": "h", "і": "i",
+}  # fmt: skip
+_VOWELS_AND_SIGNS = set("аеёиоуэюяўыъь")
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """``text`` (Uzbek or Russian in Cyrillic letters) written in Uzbek Latin letters:
+    "Ғуломова Шаҳло" -> "Gʻulomova Shahlo", "ЮСУПОВ" -> "YUSUPOV"."""
+    out: list[str] = []
+    for i, char in enumerate(text):
+        lower = char.lower()
+        latin = _LATIN_LETTERS.get(lower)
+        if latin is None:
+            out.append(char)
+            continue
+        previous = text[i - 1].lower() if i else ""
+        if lower == "е" and (not previous.isalpha() or previous in _VOWELS_AND_SIGNS):
+            latin = "ye"
+        elif lower == "ц" and previous in _VOWELS_AND_SIGNS:
+            latin = "ts"
+        if char != lower and latin:  # a capital: "Ш" -> "Sh" in a word, "SH" in capitals
+            following = text[i + 1] if i + 1 < len(text) else ""
+            whole_word_upper = following.isupper() or (not following.isalpha() and previous.isupper())
+            latin = latin.upper() if whole_word_upper else latin[0].upper() + latin[1:]
+        out.append(latin)
+    return "".join(out)

@@ -126,6 +126,7 @@ def live_celery_worker(transactional_db):
     env.pop("REDIS_URL", None)
     celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"
     queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
+    env["CELERY_TASK_DEFAULT_QUEUE"] = queue  # tasks the worker queues itself come back to it
     process = subprocess.Popen(
         [celery, "-A", "config", "worker", "--pool=solo", "--loglevel=WARNING", "-Q", queue, "--without-heartbeat",
          "--without-gossip", "--without-mingle"],

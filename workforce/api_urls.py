@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from . import api
+from . import api, api_imports
 
 router = DefaultRouter()
 router.register("regions", api.RegionViewSet, basename="region")
@@ -10,6 +10,7 @@ router.register("employees", api.EmployeeViewSet, basename="employee")
 router.register("assignments", api.AssignmentViewSet, basename="assignment")
 router.register("staff-positions", api.StaffPositionViewSet, basename="staff-position")
 router.register("orders", api.OrderViewSet, basename="order")
+router.register("imports", api_imports.ImportJobViewSet, basename="import")
 
 urlpatterns = [
     path("me/", api.MeView.as_view(), name="api-me"),

@@ -18,6 +18,7 @@ from import_export import resources
 from .importing import cleaning
 from .importing.columns import Column
 from .importing.errors import ImportErrorCode
+from .importing.synonyms import HEADER_SYNONYMS
 from .importing.widgets import (
     BooleanWidget,
     ChoiceWidget,
@@ -45,15 +46,26 @@ from .models import (
     StaffPosition,
 )
 
+# The example rows of the import templates name codes the demo data has (``workforce.demo`` adds the
+# staffing line with free units), so a demo user can download a template and import it as it is:
+# the Ministry of Economy and Finance and a line of chief specialists of its HR department.
+TEMPLATE_ORGANIZATION = "IMV"
+TEMPLATE_STAFF_POSITION = "S-1-900"
+
 
 class SpreadsheetResource(resources.ModelResource):
     """A resource whose headers follow ``language`` (default: the active language)."""
 
+    import_kind = ""  # the key of ``RESOURCES``; its header synonyms are in ``importing.synonyms``
+
     def __init__(self, language: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        synonyms = HEADER_SYNONYMS.get(self.import_kind, {})
         for name, field in self.fields.items():
             if isinstance(field, Column):
                 field.key = name
+                field.kind = self.import_kind
+                field.extra_synonyms = synonyms.get(name, ())
                 field.column_name = field.header(language)
 
     @classmethod
@@ -81,7 +93,7 @@ class SpreadsheetResource(resources.ModelResource):
 # --- Employees with their current assignment ----------------------------------------------------
 
 def _latin(limit: int = 100) -> TextWidget:
-    return TextWidget(limit, script="latin")
+    return TextWidget(limit, script="latin", transliterate=True)
 
 
 def _cyrillic(limit: int = 100) -> TextWidget:
@@ -91,6 +103,8 @@ def _cyrillic(limit: int = 100) -> TextWidget:
 class EmployeeResource(SpreadsheetResource):
     """An employee and the current (open, primary) assignment. Export with
     :meth:`export_queryset` so the assignment and education come in a few queries."""
+
+    import_kind = "employees"
 
     pinfl = Column("pinfl", required=True, widget=DigitsWidget(), example="40712966350029",
                    headers={"uz": "JShShIR", "uz_cyrl": "ЖШШИР", "ru": "ПИНФЛ", "en": "PINFL"},
@@ -193,7 +207,7 @@ class EmployeeResource(SpreadsheetResource):
                                           "ru": "Дата поступления на госслужбу", "en": "In the civil service since"},
                                  synonyms=("Civil service start", "Стаж государственной службы с"),
                                  help_text=_("When empty, the start of the first assignment is used."))
-    organization_code = Column(widget=TextWidget(32), example="MINFIN",
+    organization_code = Column(widget=TextWidget(32), example=TEMPLATE_ORGANIZATION,
                                headers={"uz": "Tashkilot kodi", "uz_cyrl": "Ташкилот коди", "ru": "Код организации",
                                         "en": "Organisation code"},
                                synonyms=("Organization code", "Код подразделения"),
@@ -203,7 +217,7 @@ class EmployeeResource(SpreadsheetResource):
                                         "en": "Organisation"},
                                synonyms=("Organization",),
                                help_text=_("For reading only; ignored when importing."))
-    staff_position_code = Column(widget=TextWidget(32), example="SP-014",
+    staff_position_code = Column(widget=TextWidget(32), example=TEMPLATE_STAFF_POSITION,
                                  headers={"uz": "Lavozim kodi", "uz_cyrl": "Лавозим коди", "ru": "Код должности",
                                           "en": "Position code"},
                                  synonyms=("Shtat birligi kodi", "Staff position code", "Код штатной единицы"),
@@ -233,7 +247,7 @@ class EmployeeResource(SpreadsheetResource):
                           headers={"uz": "Shartnoma tugash sanasi", "uz_cyrl": "Шартнома тугаш санаси",
                                    "ru": "Дата окончания договора", "en": "Contract end date"},
                           synonyms=("Contract end",), help_text=_("For fixed-term contracts."))
-    status = Column("status", widget=ChoiceWidget(cleaning.WordMap({}, EmployeeStatus), EmployeeStatus),
+    status = Column("status", widget=ChoiceWidget(cleaning.EMPLOYEE_STATUS_WORDS, EmployeeStatus),
                     readonly=True,
                     headers={"uz": "Holati", "uz_cyrl": "Ҳолати", "ru": "Статус", "en": "Status"},
                     help_text=_("For reading only; ignored when importing."))
@@ -330,7 +344,9 @@ class EmployeeResource(SpreadsheetResource):
 # --- Organisations --------------------------------------------------------------------------------
 
 class OrganizationResource(SpreadsheetResource):
-    code = Column("code", required=True, widget=TextWidget(32), example="MINFIN-IT",
+    import_kind = "organizations"
+
+    code = Column("code", required=True, widget=TextWidget(32), example=f"{TEMPLATE_ORGANIZATION}-AT",
                   headers={"uz": "Kod", "uz_cyrl": "Код", "ru": "Код", "en": "Code"},
                   synonyms=("Tashkilot kodi", "Код организации", "Organisation code", "Organization code"),
                   help_text=_("Unique code of the organisation; rows are matched to existing ones by it."))
@@ -351,7 +367,7 @@ class OrganizationResource(SpreadsheetResource):
                      headers={"uz": "Nomi (inglizcha)", "uz_cyrl": "Номи (инглизча)",
                               "ru": "Наименование (английский)", "en": "Name (English)"},
                      help_text=_("Optional: name in English."))
-    level = Column("level", widget=ChoiceWidget(cleaning.WordMap({}, OrganizationLevel), OrganizationLevel),
+    level = Column("level", widget=ChoiceWidget(cleaning.ORGANIZATION_LEVEL_WORDS, OrganizationLevel),
                    example=OrganizationLevel.REPUBLICAN,
                    headers={"uz": "Darajasi", "uz_cyrl": "Даражаси", "ru": "Уровень", "en": "Level"},
                    synonyms=("Daraja",), help_text=_("Required for a new organisation."))
@@ -359,7 +375,7 @@ class OrganizationResource(SpreadsheetResource):
                     example="1726",
                     headers={"uz": "Hudud", "uz_cyrl": "Ҳудуд", "ru": "Регион", "en": "Region"},
                     synonyms=("Viloyat", "Область", "SOATO"), help_text=_("Region of the organisation."))
-    parent_code = Column("parent__code", widget=TextWidget(32), example="MINFIN",
+    parent_code = Column("parent__code", widget=TextWidget(32), example=TEMPLATE_ORGANIZATION,
                          headers={"uz": "Yuqori tashkilot kodi", "uz_cyrl": "Юқори ташкилот коди",
                                   "ru": "Код вышестоящей организации", "en": "Parent organisation code"},
                          synonyms=("Parent code", "Parent organization code"),
@@ -383,11 +399,14 @@ class OrganizationResource(SpreadsheetResource):
 # --- Staff positions --------------------------------------------------------------------------------
 
 class StaffPositionResource(SpreadsheetResource):
-    organization_code = Column("organization__code", required=True, widget=TextWidget(32), example="MINFIN",
+    import_kind = "staff_positions"
+
+    organization_code = Column("organization__code", required=True, widget=TextWidget(32),
+                               example=TEMPLATE_ORGANIZATION,
                                headers={"uz": "Tashkilot kodi", "uz_cyrl": "Ташкилот коди",
                                         "ru": "Код организации", "en": "Organisation code"},
                                synonyms=("Organization code",), help_text=_("Organisation of the staffing table."))
-    code = Column("code", required=True, widget=TextWidget(32), example="SP-014",
+    code = Column("code", required=True, widget=TextWidget(32), example="S-1-901",
                   headers={"uz": "Lavozim kodi", "uz_cyrl": "Лавозим коди", "ru": "Код должности",
                            "en": "Position code"},
                   synonyms=("Kod", "Код", "Code", "Staff position code"),

@@ -43,12 +43,16 @@ def test_pinfl_as_number_text_or_float(raw):
 
 @pytest.mark.parametrize("raw", [datetime.date(1996, 12, 7), datetime.datetime(1996, 12, 7, 0, 0), 35406, 35406.0,
                                  "35406", "07.12.1996", "7.12.1996", "07/12/1996", "07-12-1996", "1996-12-07",
-                                 "1996-12-07 00:00:00", " 07.12.1996\u00a0", "07.12.1996 00:00"])
+                                 "1996-12-07 00:00:00", " 07.12.1996\u00a0", "07.12.1996 00:00",
+                                 "07.12.1996 г.", "07.12.1996г", "07.12.1996 y.", "07.12.1996 yil",
+                                 "7 декабря 1996 г.", "7 декабря 1996 года", "07 dekabr 1996", "7-dekabr, 1996",
+                                 "7 December 1996"])
 def test_dates(raw):
     assert cleaning.date_value(raw) == datetime.date(1996, 12, 7)
 
 
-@pytest.mark.parametrize("raw", ["31.02.2000", "12.1996", "yesterday", "07.12.96", 0, 99999999, "1800-01-01"])
+@pytest.mark.parametrize("raw", ["31.02.2000", "12.1996", "yesterday", "07.12.96", 0, 99999999, "1800-01-01",
+                                 1996, "1996", "7 smarch 1996", "г."])
 def test_bad_dates(raw):
     assert code_of(cleaning.date_value, raw) == ImportErrorCode.DATE_INVALID
 
@@ -68,11 +72,48 @@ def test_sex_words(raw, expected):
     assert cleaning.SEX_WORDS(raw) == expected
 
 
-def test_unknown_sex_lists_the_allowed_words():
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("М", "M"), ("Ж", "F"), ("Э", "M"), ("А", "F"), ("муж.", "M"), ("жен.", "F"), ("Мужчина", "M"),
+    ("Женщина", "F"), ("w", "F"), ("E", "M"), ("A", "F"),
+])
+def test_sex_as_offices_abbreviate_it(raw, expected):
+    assert cleaning.SEX_WORDS(raw) == expected
+
+
+def test_unknown_sex_lists_the_allowed_words_in_the_readers_language():
+    from django.utils import translation
+
+    from workforce.importing.errors import error_message
+
     with pytest.raises(CellError) as info:
         cleaning.SEX_WORDS("x")
     assert info.value.code == ImportErrorCode.CHOICE_INVALID
-    assert "Erkak" in info.value.params["allowed"]
+    error = {"code": info.value.code, "params": info.value.params}
+    with translation.override("ru"):
+        assert "Мужской, Женский" in error_message(error) and "М / Ж" in error_message(error)
+    with translation.override("en"):
+        assert "Male, Female" in error_message(error)
+    with translation.override("uz"):
+        assert "Erkak, Ayol" in error_message(error)
+
+
+def test_an_unknown_yes_no_lists_yes_and_no_in_the_readers_language():
+    from django.utils import translation
+
+    from workforce.importing.errors import error_message
+
+    with pytest.raises(CellError) as info:
+        cleaning.boolean_value("maybe")
+    with translation.override("ru"):
+        assert error_message({"code": info.value.code, "params": info.value.params}).endswith("Да / Нет.")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Respublika", "republican"), ("Республиканский", "republican"), ("Hududiy", "territorial"),
+    ("Районный", "district"), ("Tuman", "district"), ("Milliy", "national"), ("National", "national"),
+])
+def test_organisation_levels_in_every_language(raw, expected):
+    assert cleaning.ORGANIZATION_LEVEL_WORDS(raw) == expected
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -97,6 +138,12 @@ def test_unknown_language():
     with pytest.raises(CellError) as info:
         cleaning.languages_value("uz, klingon")
     assert (info.value.code, info.value.params) == (ImportErrorCode.LANGUAGE_UNKNOWN, {"language": "klingon"})
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("½", "0.50"), ("1/2", "0.50"), ("¼", "0.25"), ("3/4", "0.75"),
+                                               ("1,0", "1.00"), ("1.0", "1.00")])
+def test_rates_written_as_fractions(raw, expected):
+    assert str(widget("rate").parse(raw)) == expected
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("0,5", "0.50"), (0.5, "0.50"), ("1", "1.00"), (1, "1.00"),
@@ -146,7 +193,10 @@ def test_names_by_script_and_apostrophes():
     latin, cyrillic = widget("last_name"), widget("last_name_cyrl")
     assert latin.parse("G'ulomov") == "Gʻulomov"
     assert latin.parse("G‘ulomov") == "Gʻulomov"
-    assert code_of(latin.parse, "Ғуломов") == ImportErrorCode.LATIN_EXPECTED
+    # A name in Cyrillic is written in Latin letters and kept as the Cyrillic spelling
+    name = latin.parse("Ғуломов")
+    assert (name, name.cyrillic) == ("Gʻulomov", "Ғуломов")
+    assert code_of(latin.parse, "Ғуломoв") == ImportErrorCode.LATIN_EXPECTED  # a Latin "o" among Cyrillic letters
     assert cyrillic.parse("Ғуломов") == "Ғуломов"
     assert code_of(cyrillic.parse, "Gulomov") == ImportErrorCode.CYRILLIC_EXPECTED
     assert code_of(latin.parse, "x" * 101) == ImportErrorCode.TOO_LONG

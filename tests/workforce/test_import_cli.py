@@ -68,7 +68,7 @@ def test_a_refused_upload_exits_1(tmp_path):
     path = tmp_path / "fake.xlsx"
     path.write_text("not a spreadsheet")
     code, _out, err = command("import_employees", path, "--language", "en")
-    assert code == 1 and "not an Excel" in err
+    assert code == 1 and "This is not a spreadsheet the import reads" in err
 
 
 @pytest.mark.django_db

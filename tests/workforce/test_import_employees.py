@@ -167,12 +167,36 @@ def test_every_error_of_a_row_is_reported_with_its_column(tmp_path, positions):
         ("Jinsi", ImportErrorCode.PINFL_SEX_MISMATCH), ("Elektron pochta", ImportErrorCode.EMAIL_INVALID),
         ("Pasport", ImportErrorCode.PASSPORT_FORMAT), ("Telefon", ImportErrorCode.PHONE_INVALID),
         ("Tillar", ImportErrorCode.LANGUAGE_UNKNOWN), ("Malaka darajasi", ImportErrorCode.RANK_UNKNOWN),
-        # the column is not in the file: named in every language
-        ("Taʼlim muassasasi / Учебное заведение / Educational institution",
-         ImportErrorCode.EDUCATION_INSTITUTION_REQUIRED),
         ("Lavozim kodi", ImportErrorCode.STAFF_POSITION_UNKNOWN),
     }
     assert all(e["row"] == 2 for e in result.errors) and result.error_rows == 1
+    # an education level without the institution is no error: a warning, and the level is kept
+    assert [w["code"] for w in result.warnings] == ["education_without_institution"]
+
+
+@pytest.mark.django_db
+def test_an_education_level_alone_is_the_employees_level_with_one_warning_for_all_rows(tmp_path, positions):
+    rows = [employee_row(education_level="Oliy (magistr)", position="P1"),
+            employee_row(education_level="Высшее", position="P1"), employee_row(position="P2")]
+    result = run(tmp_path, rows)
+    assert result.errors == [] and result.written
+    (warning,) = result.warnings
+    assert warning["code"] == "education_without_institution" and warning["params"]["count"] == 2
+    assert warning["params"]["rows"] == "2, 3" and warning["column"] == "Maʼlumoti"
+    levels = sorted(Employee.objects.values_list("education_level", flat=True), key=str)
+    assert levels == ["", "bachelor", "master"] and Education.objects.count() == 0
+    # an institution without the level is still an error: what was studied is not to be guessed
+    result = run(tmp_path, [employee_row(education_institution="TDIU")])
+    assert codes(result) == [(2, ImportErrorCode.EDUCATION_INSTITUTION_REQUIRED)]
+
+
+@pytest.mark.django_db
+def test_a_level_alone_never_lowers_what_the_education_entries_say(tmp_path, positions):
+    row = employee_row(education_level="PhD", education_institution="TDIU")
+    assert run(tmp_path, [row]).written
+    again = run(tmp_path, [{**row, "education_level": "Oliy (bakalavr)", "education_institution": None}])
+    assert again.errors == [] and again.summary["unchanged"] == 1
+    assert Employee.objects.get().education_level == "phd"
 
 
 @pytest.mark.django_db
@@ -199,8 +223,10 @@ def test_header_errors_stop_before_any_row(tmp_path, positions):
 
     path.write_bytes(xlsx_bytes(["Familiya", "Ism", "Shoe size"], [["A", "B", 42]]))
     result = import_path(path, kind="employees", dry_run=False)
-    assert {e["code"] for e in result.errors} == {ImportErrorCode.HEADER_UNKNOWN, ImportErrorCode.HEADER_MISSING}
-    assert all(e["row"] == 1 for e in result.errors)
+    assert [(e["row"], e["code"], e["params"]["column_key"]) for e in result.errors] == [
+        (1, ImportErrorCode.HEADER_MISSING, "pinfl")]
+    assert [(w["column"], w["code"]) for w in result.warnings] == [("Shoe size", "header_ignored")]
+    assert result.file_errors == result.errors and not result.importable
     assert not result.written and result.total_rows == 0
 
 

@@ -71,7 +71,7 @@ def test_empty():
     (b"PINFL;Familiya\n40712966350029;Karimova\n", "people.xlsx"),  # text renamed .xlsx
     (b"%PDF-1.7 ...", "people.xlsx"),
     (b"%PDF-1.7 ...", "people.pdf"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "people.xls"),  # old binary Excel
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "people.doc"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "people.csv"),
     (b"MZ\x90\x00\x03", "people.csv"),
     (b"a,b\n\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12", "people.csv"),

@@ -173,3 +173,19 @@ def test_a_file_damaged_in_the_checked_bytes_is_refused_at_upload(client, hr_a):
     corrupt = replace_part(good_xlsx(), "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row><c>")
     response = client.post(reverse("workforce:import_upload"), {"kind": "employees", "file": upload(corrupt)})
     assert response.status_code == 400 and ImportJob.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_refused_file_says_what_is_wrong_and_shows_no_row_counts(client, positions, hr_a,
+                                                                   django_capture_on_commit_callbacks):
+    client.force_login(hr_a)
+    client.cookies["hr_language"] = "en"
+    content = xlsx_bytes(["Familiya", "Ism", "Izoh"], [["Karimova", "Dilnoza", ""]])
+    response = post_file(client, content, capture=django_capture_on_commit_callbacks)
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.INVALID and job.error_count == 0
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="file-errors"' in page and "The required column “PINFL” is missing." in page
+    assert 'data-testid="count-errors"' not in page and "rows have errors" not in page
+    assert 'data-testid="error-table"' not in page  # the file's problems are the message itself
+    assert "The column “Izoh” is not one the import knows; it was ignored." in page

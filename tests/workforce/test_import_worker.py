@@ -33,3 +33,25 @@ def test_a_job_is_checked_and_imported_by_the_real_worker(live_celery_worker, tr
     assert Employee.objects.count() == 3
     assert set(Employee.history.values_list("history_change_reason", flat=True)) == {f"import #{job.pk}"}
     assert import_job_progress(done) == {"status": "done", "processed": 3, "total": 3, "percent": 100}
+
+
+@pytest.mark.celery_worker
+def test_an_office_workbook_uploaded_to_the_api_with_dry_run_false_is_imported_by_the_worker(
+        live_celery_worker, tree, hr_a, client):
+    from tests.factories import make_staff_position
+    from tests.workforce.import_factories import office_workbook
+
+    for code in ("P1", "P2", "P3"):
+        make_staff_position(tree["A"], code=code, rate_units="1")
+    book = office_workbook(fmt="ods")
+    client.force_login(hr_a)
+    response = client.post("/api/v1/imports/", {"kind": "employees", "file": upload(book.content, book.name),
+                                                "dry_run": "false"})
+    assert response.status_code == 201, response.json()
+    job_id = response.json()["id"]
+    done = wait_for(lambda: ImportJob.objects.filter(pk=job_id, status__in=[ImportStatus.DONE, ImportStatus.INVALID,
+                                                                          ImportStatus.FAILED]).first(), timeout=90)
+    assert done and done.status == ImportStatus.DONE, done and (done.failure or done.errors)
+    assert done.file.name.endswith(".ods") and Employee.objects.count() == 3
+    body = client.get(f"/api/v1/imports/{job_id}/").json()
+    assert body["status"] == "done" and {w["code"] for w in body["warnings"]} >= {"header_ignored"}

@@ -13,6 +13,7 @@ from ..models import Organization, Region, Role, RoleGrant
 from ..services import organization_create, organization_update
 from .employees import seed_employees
 from .organizations import DEMO_USERS, ORGANIZATIONS
+from .templates import seed_template_line
 
 
 def seed_organizations() -> dict[str, Organization]:
@@ -57,5 +58,6 @@ def seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
     users = seed_users(organizations)
     demo = {code: organizations[code] for code, *_ in ORGANIZATIONS}
     people = seed_employees(rng=rng, organizations=demo, employees=employees)
+    template_line = seed_template_line(demo)  # after the employees: their lines keep the codes they are given
     return (f"{len(organizations)} organisations, {len(users)} demo users ({', '.join(Role.values)} and more); "
-            f"{people}")
+            f"{people}{template_line}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import itertools
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,9 +26,20 @@ from core.audit import audit_log
 from ..access import HR_ROLES, OrgScope, org_scope
 from .bulk import RecordWriter
 from .columns import Column
-from .errors import CellError, ImportErrorCode, RowError, UploadRejected, row_error
-from .headers import HEADER_ROW, describe_header, match_headers
-from .readers import open_table
+from .errors import (
+    FILE_ROW,
+    CellError,
+    ImportErrorCode,
+    ImportWarningCode,
+    RowError,
+    UploadRejected,
+    is_file_error,
+    row_error,
+)
+from .headers import FULL_NAME_PARTS, HeaderMatch, describe_header, find_header_row, header_row_not_found
+from .layout import NOTE_ROWS_LISTED, skip_numbering_row, split_name_cell, split_trailing_rows
+from .readers import Row, open_table
+from .widgets import CyrillicName
 
 try:  # errors of COPY, which runs on the driver's cursor (Django does not wrap them)
     from psycopg import IntegrityError as _PsycopgIntegrityError
@@ -82,10 +94,17 @@ class ImportResult:
     written: bool = False
     skip_invalid: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
+    warnings: list[RowError] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
         return bool(self.errors)
+
+    @property
+    def file_errors(self) -> list[RowError]:
+        """Errors of the file itself (not a spreadsheet, no header row, a required column missing...):
+        no row was checked."""
+        return [error for error in self.errors if is_file_error(error)]
 
     @property
     def importable(self) -> bool:
@@ -93,8 +112,7 @@ class ImportResult:
         problems of the whole file)."""
         if not self.errors:
             return True
-        file_level = any(error["row"] <= HEADER_ROW for error in self.errors)
-        return self.skip_invalid and not file_level
+        return self.skip_invalid and not self.file_errors
 
 
 class ImportContext:
@@ -111,12 +129,19 @@ class ImportContext:
         self.change_reason = change_reason
         self.today = datetime.date.today()
         self.errors: list[RowError] = []
+        self.warnings: list[RowError] = []
+        self._notes: dict[tuple[str, str], dict[str, Any]] = {}
         self.invalid_rows: set[int] = set()
         self.failed_cells: set[tuple[int, str]] = set()
         self.seconds: dict[str, float] = {}
         self.headers: dict[str, str] = {}
         self.columns: dict[str, Column] = {}
         self.cell_plan: list[tuple[int, int, Callable[[Any], Any], str, bool]] = []
+        # (Latin name slot, Cyrillic name slot, key): a Cyrillic name in a Latin column is kept as both
+        self.name_pairs: list[tuple[int, int, str]] = []
+        # a "ФИО" cell, split into three cells appended after ``full_name_width`` cells of each row
+        self.full_name_cell: int | None = None
+        self.full_name_width = 0
 
     def covers_path(self, path: str | None) -> bool:
         if self.scope.everything:
@@ -136,6 +161,25 @@ class ImportContext:
         self.invalid_rows.add(number)
         self.failed_cells.add((number, key))
 
+    def note(self, row: ParsedRow | int, key: str, code: str, /, **params: Any) -> None:
+        """A warning that may hold for many rows: one entry per code and column, with the number of
+        rows and the first of them (``params`` of the first row are kept)."""
+        number = row if isinstance(row, int) else row.number
+        entry = self._notes.get((code, key))
+        if entry is None:
+            self._notes[(code, key)] = {"row": number, "rows": [number], "count": 1, "params": params}
+        else:
+            entry["count"] += 1
+            if len(entry["rows"]) < NOTE_ROWS_LISTED:
+                entry["rows"].append(number)
+
+    def collected_warnings(self) -> list[RowError]:
+        notes = [row_error(entry["row"], self.header(key) if key else "", "", code, **{
+            **entry["params"], "count": entry["count"],
+            "rows": ", ".join(map(str, entry["rows"])) + (", …" if entry["count"] > len(entry["rows"]) else ""),
+        }) for (code, key), entry in self._notes.items()]
+        return self.warnings + notes
+
     def missing(self, row: ParsedRow, key: str) -> None:
         """Report ``key`` as required for this row, unless its cell already has an error."""
         if getattr(row, key) is None and (row.number, key) not in self.failed_cells:
@@ -152,45 +196,97 @@ class Importer:
     resource_class: ClassVar[Any] = None
 
     def __init__(self) -> None:
-        self.columns: list[Column] = [c for c in self.resource_class.column_list("uz") if not c.readonly]
+        self.all_columns: list[Column] = self.resource_class.column_list("uz")
+        self.columns: list[Column] = [c for c in self.all_columns if not c.readonly]
         self.row_class = row_type([c.key for c in self.columns], f"{type(self).__name__}Row")
 
     # --- reading and cleaning -----------------------------------------------------------------------
     def read(self, source: str | Path | IO[bytes], fmt: str, ctx: ImportContext,
              progress_span: tuple[float, float]) -> list[ParsedRow] | None:
-        """Every row of the file, cleaned; ``None`` when the header row itself is wrong (nothing
-        else is checked)."""
+        """Every row of the file, cleaned; ``None`` when the file itself is wrong (no header row,
+        a required column missing...: nothing else is checked)."""
         ctx.columns = {c.key: c for c in self.columns}
         max_rows = int(getattr(settings, "IMPORT_MAX_ROWS", 250_000))
         with open_table(source, fmt) as table:
-            match = match_headers(table.headers, self.resource_class.column_list("uz"))
+            if not table.head:
+                ctx.errors.append(row_error(FILE_ROW, "", "", ImportErrorCode.UPLOAD_EMPTY))
+                return None
+            match = find_header_row(table.head, self.all_columns)
+            if match is None:
+                ctx.errors.append(header_row_not_found(self.all_columns, table.head[0][0]))
+                return None
+            ctx.warnings.extend(match.warnings)
             if match.errors:
                 ctx.errors.extend(match.errors)
                 return None
-            if table.estimated_rows > max_rows:
-                ctx.errors.append(row_error(HEADER_ROW, "", "", ImportErrorCode.TOO_MANY_ROWS, limit=max_rows))
+            estimated = max(table.estimated_rows - (match.row - table.head[0][0]) - 1, 0)
+            if estimated > max_rows:
+                ctx.errors.append(row_error(FILE_ROW, "", "", ImportErrorCode.TOO_MANY_ROWS, limit=max_rows))
                 return None
-            ctx.cell_plan = [(i, self.row_class.index[c.key], c.widget.parser(), c.key, c.required)
-                             for i, c in enumerate(match.positions) if c is not None]
-            ctx.headers = {c.key: match.headers[i] for i, c in enumerate(match.positions) if c is not None}
+            self._plan_cells(match, ctx)
+            after = [item for item in table.head if item[0] > match.row]
+            data = skip_numbering_row(after, ctx.warnings)
             rows: list[ParsedRow] = []
             start, end = progress_span
-            estimated = max(table.estimated_rows, 1)
-            ctx.progress.set_total(table.estimated_rows)
-            for number, cells in table.rows:
+            ctx.progress.set_total(estimated)
+            estimated = max(estimated, 1)
+            key_cell = self._key_cell(match)
+            pending: list[Row] = []  # rows without their key cell: a note below the table, or errors
+            for number, cells in itertools.chain(data, table.rows):
+                if key_cell is not None:
+                    key = cells[key_cell] if key_cell < len(cells) else None
+                    if key is None or key == "" or (type(key) is str and not key.strip()):
+                        pending.append((number, cells))
+                        continue
+                if pending:
+                    rows.extend(self.clean_row(n, c, ctx) for n, c in pending)
+                    pending.clear()
                 rows.append(self.clean_row(number, cells, ctx))
                 if len(rows) > max_rows:
-                    ctx.errors.append(row_error(HEADER_ROW, "", "", ImportErrorCode.TOO_MANY_ROWS, limit=max_rows))
+                    ctx.errors.append(row_error(FILE_ROW, "", "", ImportErrorCode.TOO_MANY_ROWS, limit=max_rows))
                     return None
                 if not len(rows) % 2000:
                     ctx.progress(start + (end - start) * min(len(rows) / estimated, 1.0))
+            records, notes = split_trailing_rows(pending)
+            rows.extend(self.clean_row(n, c, ctx) for n, c in records)
+            if notes is not None:
+                ctx.warnings.append(notes)
         if not rows:
-            ctx.errors.append(row_error(HEADER_ROW, "", "", ImportErrorCode.NO_ROWS))
+            ctx.errors.append(row_error(match.row, "", "", ImportErrorCode.NO_ROWS))
             return None
         return rows
 
+    def _plan_cells(self, match: HeaderMatch, ctx: ImportContext) -> None:
+        """Which cell goes to which slot through which cleaner; a "ФИО" cell is split into three
+        cells appended to each row (:meth:`clean_row` does it)."""
+        ctx.cell_plan = [(i, self.row_class.index[c.key], c.widget.parser(), c.key, c.required)
+                         for i, c in enumerate(match.positions) if c is not None]
+        ctx.headers = {c.key: match.headers[i] for i, c in enumerate(match.positions) if c is not None}
+        ctx.full_name_cell = match.full_name
+        if match.full_name is not None:
+            base = len(match.positions)
+            header = match.headers[match.full_name]
+            for offset, key in enumerate(FULL_NAME_PARTS):
+                column = ctx.columns[key]
+                # not required here: an empty or one-word name is reported once, by clean_row
+                ctx.cell_plan.append((base + offset, self.row_class.index[key], column.widget.parser(), key, False))
+                ctx.headers[key] = header
+            ctx.full_name_width = base
+        keys = set(self.row_class.index)
+        ctx.name_pairs = [(self.row_class.index[c.key], self.row_class.index[f"{c.key}_cyrl"], c.key)
+                          for c in self.columns if getattr(c.widget, "transliterate", False)
+                          and f"{c.key}_cyrl" in keys and (c.key in ctx.headers)]
+
+    def _key_cell(self, match: HeaderMatch) -> int | None:
+        """The cell of the first required column (the PINFL, the code): a row without it at the
+        end of the sheet may be a note rather than a record."""
+        required = [i for i, c in enumerate(match.positions) if c is not None and c.required]
+        return required[0] if required else None
+
     def clean_row(self, number: int, cells: list[Any], ctx: ImportContext) -> ParsedRow:
         """The cells of one row cleaned by their columns' widgets; errors go to ``ctx``."""
+        if ctx.full_name_cell is not None:
+            cells = split_name_cell(number, cells, ctx)
         values: list[Any] = [None] * (len(self.columns) + 1)
         values[0] = number
         n_cells = len(cells)
@@ -208,6 +304,14 @@ class Importer:
             if value is None and required:
                 ctx.error(number, key, raw, ImportErrorCode.REQUIRED)
             values[slot] = value
+        for latin, cyrillic, key in ctx.name_pairs:
+            value = values[latin]
+            if type(value) is CyrillicName:
+                values[latin] = str(value)
+                if values[cyrillic] is None:
+                    values[cyrillic] = value.cyrillic
+                ctx.note(number, key, ImportWarningCode.NAMES_TRANSLITERATED, header=ctx.header(key),
+                         row=number, example=f"{value.cyrillic} → {value}")
         return self.row_class(values)
 
     # --- kind-specific ----------------------------------------------------------------------------------
@@ -289,7 +393,7 @@ def _run(importer: Importer, source: str | Path | IO[bytes], fmt: str, *, user: 
     try:
         rows = importer.read(source, fmt, ctx, read_span)
     except UploadRejected as exc:  # a damaged file the upload checks could not see (past their first KBs)
-        ctx.errors.append(row_error(HEADER_ROW, "", "", exc.code, **exc.params))
+        ctx.errors.append(row_error(FILE_ROW, "", "", exc.code, **exc.params))
         rows = None
     result.seconds["read"] = time.perf_counter() - clock
     if rows is None:
@@ -338,7 +442,7 @@ def _run(importer: Importer, source: str | Path | IO[bytes], fmt: str, *, user: 
         result.written = False
     except (IntegrityError, *DRIVER_INTEGRITY_ERRORS) as exc:
         # A concurrent change got past the checks: nothing was written (the transaction rolled back).
-        ctx.errors.append(row_error(HEADER_ROW, "", str(exc)[:200], ImportErrorCode.WRITE_CONFLICT))
+        ctx.errors.append(row_error(FILE_ROW, "", str(exc)[:200], ImportErrorCode.WRITE_CONFLICT))
         result.written = False
     progress(1.0)
     return _finish(result, ctx, result.total_rows)
@@ -349,10 +453,11 @@ class _NothingWritten(Exception):
 
 
 def _only_row_errors(errors: Iterable[RowError]) -> bool:
-    return all(error["row"] > HEADER_ROW for error in errors)
+    return not any(is_file_error(error) for error in errors)
 
 
 def _finish(result: ImportResult, ctx: ImportContext, total: int) -> ImportResult:
+    result.warnings = sorted(ctx.collected_warnings(), key=lambda e: e["row"])
     result.errors = sorted(ctx.errors, key=lambda e: e["row"])
     result.error_rows = len(ctx.invalid_rows)
     result.total_rows = total

@@ -16,10 +16,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 from core.text import search_key
 
-from ..models import ContractType, EducationLevel, Sex
+from ..models import ContractType, EducationLevel, EmployeeStatus, OrganizationLevel, Sex
 from .errors import CellError, ImportErrorCode
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
@@ -61,6 +62,14 @@ def text(value: object) -> str:
     # str.split() splits on every Unicode space, NBSP (U+00A0) and narrow NBSP included.
     parts = s.split()
     return parts[0] if len(parts) == 1 else " ".join(parts)
+
+
+def has_cyrillic(value: str) -> bool:
+    return _CYRILLIC_RE.search(value) is not None
+
+
+def has_latin(value: str) -> bool:
+    return _LATIN_RE.search(value) is not None
 
 
 def require_latin(value: str) -> str:
@@ -105,7 +114,9 @@ def digits(value: object) -> str:
 
 def date_value(value: object) -> datetime.date:
     """A date from a date cell, an Excel serial number, or text: DD.MM.YYYY, DD/MM/YYYY,
-    DD-MM-YYYY, YYYY-MM-DD (an optional time part is ignored)."""
+    DD-MM-YYYY, YYYY-MM-DD (an optional time part is ignored); also as offices write them:
+    "07.12.1996 г.", "07.12.1996y.", "7 декабря 1996 года", "7-dekabr 1996". A two-digit year
+    ("07.12.96") is refused: 1927 or 2027 is not ours to guess for a contract end."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -123,11 +134,45 @@ def date_value(value: object) -> datetime.date:
         return _make_date(year, month, day)
     if s.isdigit() and 1 <= len(s) <= 7:  # a serial number stored as text
         return _from_serial(int(s))
+    return _loose_date(s)
+
+
+_YEAR_SUFFIX_RE = re.compile(r"\s*(?:г\.?|гг\.?|года|год|y\.?|yil|yilda|йил|й\.)\s*$", re.IGNORECASE)
+_DAY_MONTH_NAME_RE = re.compile(r"(\d{1,2})[\s\-.]*([^\W\d_]+)[\s\-.,]*(\d{4})")
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("январь", "января", "yanvar", "январ", "january", "jan"),
+    2: ("февраль", "февраля", "fevral", "феврал", "february", "feb"),
+    3: ("март", "марта", "mart", "march", "mar"),
+    4: ("апрель", "апреля", "aprel", "апрел", "april", "apr"),
+    5: ("май", "мая", "may"),
+    6: ("июнь", "июня", "iyun", "июн", "june", "jun"),
+    7: ("июль", "июля", "iyul", "июл", "july", "jul"),
+    8: ("август", "августа", "avgust", "august", "aug"),
+    9: ("сентябрь", "сентября", "sentyabr", "сентябр", "september", "sep"),
+    10: ("октябрь", "октября", "oktyabr", "октябр", "october", "oct"),
+    11: ("ноябрь", "ноября", "noyabr", "ноябр", "november", "nov"),
+    12: ("декабрь", "декабря", "dekabr", "декабр", "december", "dec"),
+}
+_MONTHS = {search_key(name): month for month, names in MONTH_NAMES.items() for name in names}
+
+
+def _loose_date(s: str) -> datetime.date:
+    """The slow path, for text the patterns above did not take."""
+    stripped = _YEAR_SUFFIX_RE.sub("", s).strip()
+    if stripped != s and stripped:
+        return date_value(stripped)
+    match = _DAY_MONTH_NAME_RE.fullmatch(s)
+    if match:
+        month = _MONTHS.get(search_key(match.group(2)))
+        if month is not None:
+            return _make_date(int(match.group(3)), month, int(match.group(1)))
     raise CellError(ImportErrorCode.DATE_INVALID)
 
 
 def _from_serial(serial: float) -> datetime.date:
     if not 1 <= serial <= MAX_EXCEL_SERIAL:
+        raise CellError(ImportErrorCode.DATE_INVALID)
+    if 1900 <= serial <= 2100:  # a year alone ("1996"), not the serial of a day in 1905
         raise CellError(ImportErrorCode.DATE_INVALID)
     return EXCEL_EPOCH + datetime.timedelta(days=int(serial))
 
@@ -154,10 +199,28 @@ def decimal_value(value: object, places: int = 2) -> Decimal:
         try:
             number = Decimal(s)
         except InvalidOperation:
-            raise CellError(ImportErrorCode.NUMBER_INVALID) from None
+            number = _fraction(s)
     if not number.is_finite():
         raise CellError(ImportErrorCode.NUMBER_INVALID)
     return number.quantize(Decimal(1).scaleb(-places))
+
+
+_VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal("0.33"),
+                     "⅔": Decimal("0.67")}
+_FRACTION_RE = re.compile(r"(\d+)?([½¼¾⅓⅔])|(\d+)/(\d+)")
+
+
+def _fraction(s: str) -> Decimal:
+    """ "½", "1½", "1/2", "3/4" (how rates are written by hand)."""
+    match = _FRACTION_RE.fullmatch(s)
+    if match is None:
+        raise CellError(ImportErrorCode.NUMBER_INVALID)
+    whole, vulgar, numerator, denominator = match.groups()
+    if vulgar:
+        return Decimal(whole or 0) + _VULGAR_FRACTIONS[vulgar]
+    if int(denominator) == 0:
+        raise CellError(ImportErrorCode.NUMBER_INVALID)
+    return Decimal(numerator) / Decimal(denominator)
 
 
 def integer_value(value: object) -> int:
@@ -176,16 +239,21 @@ def integer_value(value: object) -> int:
 def boolean_value(value: object) -> bool:
     if type(value) is bool:
         return value  # type: ignore[return-value]
-    key = search_key(text(value))
+    raw = text(value)
+    key = search_key(raw) or raw
     if key in _TRUE:
         return True
     if key in _FALSE:
         return False
-    raise CellError(ImportErrorCode.CHOICE_INVALID, allowed=_allowed_text(("Ha", "Да", "Yes", "Yoʻq", "Нет", "No")))
+    raise CellError(ImportErrorCode.CHOICE_INVALID, choice="yes_no",
+                    allowed=_allowed_text(("Ha", "Да", "Yes", "Yoʻq", "Нет", "No")))
 
 
-_TRUE = {"1", "ha", "xa", "yes", "y", "da", "true", "x", "v", "ok"}
-_FALSE = {"0", "yoq", "yok", "no", "n", "net", "false"}
+# Folded by search_key: "Ҳа" is "ha", "Йўқ" is "yoq", "Да" is "da", "Нет" is "net", "✓" stays itself.
+_TRUE = {"1", "ha", "xa", "yes", "y", "da", "true", "x", "v", "ok", "+", "✓", "✔", "istina", "faol", "active",
+         "deystvuet", "aktivna", "aktiv"}
+_FALSE = {"0", "yoq", "yok", "no", "n", "net", "false", "lozh", "nofaol", "inactive", "ne deystvuet",
+          "neaktivna", "yopilgan", "zakrita"}
 
 
 def _allowed_text(words: Iterable[str]) -> str:
@@ -195,14 +263,20 @@ def _allowed_text(words: Iterable[str]) -> str:
 class WordMap:
     """Words (in any script and language) -> a code. Built from fixed synonyms plus the labels of
     a model's choices in every language of the site, so whatever our exports wrote (and any label
-    translated later) reads back."""
+    translated later) reads back. ``name`` registers it for :func:`allowed_values`: a refusal
+    lists the labels in the reader's language (and the short forms, e.g. "M / F")."""
 
-    def __init__(self, synonyms: dict[str, Iterable[str]], choices: object = None, *, allowed: Iterable[str] = ()):
+    def __init__(self, synonyms: dict[str, Iterable[str]], choices: object = None, *, allowed: Iterable[str] = (),
+                 name: str = "", short: Iterable[str] = ()):
         self._synonyms = synonyms
         self._choices = choices
         self._allowed = tuple(allowed)
+        self.short = tuple(short)
+        self.name = name
         self._table: dict[str, str] | None = None
         self._cache: dict[object, str] = {}  # raw cell -> code; a column holds few distinct words
+        if name:
+            WORD_MAPS[name] = self
 
     @property
     def table(self) -> dict[str, str]:
@@ -229,7 +303,7 @@ class WordMap:
         try:
             code = self.table[key]
         except KeyError:
-            raise CellError(ImportErrorCode.CHOICE_INVALID, allowed=self.allowed_text()) from None
+            raise CellError(ImportErrorCode.CHOICE_INVALID, allowed=self.allowed_text(), choice=self.name) from None
         if len(self._cache) < 10_000:
             self._cache[value] = code  # type: ignore[index]
         return code
@@ -239,43 +313,89 @@ class WordMap:
             return _allowed_text(self._allowed)
         return _allowed_text(self._synonyms)
 
+    def labels(self) -> str:
+        """The allowed values in the active language: the labels, then the short forms."""
+        if self._choices is None:
+            return self.allowed_text()
+        labels = _allowed_text(str(label) for _code, label in self._choices.choices)  # type: ignore[attr-defined]
+        if self.short:
+            return gettext("%(labels)s (or %(short)s)") % {"labels": labels, "short": " · ".join(self.short)}
+        return labels
+
+
+WORD_MAPS: dict[str, WordMap] = {}
+
+
+def allowed_values(name: str) -> str:
+    """The values a column accepts, in the active language (for a message read now)."""
+    if name == "yes_no":
+        return f"{gettext('Yes')} / {gettext('No')}"
+    word_map = WORD_MAPS.get(name)
+    return word_map.labels() if word_map is not None else ""
+
 
 SEX_WORDS = WordMap(
     {
-        "M": ("male", "man", "erkak", "e", "эркак", "э", "мужской", "муж", "мужчина", "м"),
-        "F": ("female", "woman", "ayol", "a", "аёл", "а", "женский", "жен", "женщина", "ж"),
+        "M": ("male", "man", "erkak", "e", "erk", "эркак", "э", "мужской", "муж", "мужск", "мужчина", "м", "m",
+              "erkak jinsi", "эркак жинси"),
+        "F": ("female", "woman", "w", "ayol", "a", "аёл", "а", "женский", "жен", "женск", "женщина", "ж", "f",
+              "ayol jinsi", "аёл жинси"),
     },
     Sex,
     allowed=("Erkak / Ayol", "Эркак / Аёл", "Мужской / Женский", "M / F"),
+    name="sex",
+    short=("E / A", "Э / А", "М / Ж", "M / F"),
 )
 
 EDUCATION_WORDS = WordMap(
     {
-        "secondary": ("umumiy oʻrta", "oʻrta", "умумий ўрта", "ўрта", "общее среднее", "среднее", "general secondary",
-                      "secondary school"),
-        "vocational": ("oʻrta maxsus", "oʻrta maxsus kasb-hunar", "ўрта махсус", "среднее специальное",
-                       "средне-специальное", "среднее профессиональное", "specialised secondary",
-                       "specialized secondary", "vocational"),
+        "secondary": ("umumiy oʻrta", "oʻrta", "умумий ўрта", "ўрта", "общее среднее", "среднее общее", "среднее",
+                      "general secondary", "secondary school", "secondary", "oʻrta maʼlumotli"),
+        "vocational": ("oʻrta maxsus", "oʻrta-maxsus", "oʻrta maxsus kasb-hunar", "ўрта махсус",
+                       "ўрта махсус касб-ҳунар",
+                       "среднее специальное", "средне-специальное", "среднее-специальное", "ср. спец.", "ср.-спец.",
+                       "среднее профессиональное", "средне-профессиональное", "specialised secondary",
+                       "specialized secondary", "vocational", "oʻrta maxsus maʼlumotli"),
         "bachelor": ("oliy", "oliy (bakalavr)", "bakalavr", "олий", "бакалавр", "высшее", "высшее (бакалавр)",
+                     "высшее (бакалавриат)", "бакалавриат", "высшее профессиональное", "oliy maʼlumotli",
                      "bachelor", "higher", "higher (bachelor)"),
-        "master": ("oliy (magistr)", "magistr", "магистр", "высшее (магистр)", "магистратура", "master",
-                   "higher (master)"),
-        "phd": ("falsafa doktori", "фалсафа доктори", "доктор философии", "кандидат наук", "phd",
+        "master": ("oliy (magistr)", "magistr", "magistratura", "магистр", "высшее (магистр)", "высшее (магистратура)",
+                   "магистратура", "master", "higher (master)"),
+        "phd": ("falsafa doktori", "фалсафа доктори", "falsafa doktori (phd)", "доктор философии",
+                "доктор философии (phd)", "кандидат наук", "fan nomzodi", "фан номзоди", "phd",
                 "doctor of philosophy"),
-        "dsc": ("fan doktori", "фан доктори", "доктор наук", "dsc", "doctor of science", "doctor of sciences"),
+        "dsc": ("fan doktori", "фан доктори", "fan doktori (dsc)", "доктор наук", "dsc", "doctor of science",
+                "doctor of sciences"),
     },
     EducationLevel,
     allowed=("Oʻrta", "Oʻrta maxsus", "Oliy (bakalavr)", "Oliy (magistr)", "PhD", "DSc"),
+    name="education",
 )
 
 CONTRACT_WORDS = WordMap(
     {
-        "fixed_term": ("muddatli", "муддатли", "срочный", "срочный договор", "fixed-term", "fixed term", "fixed"),
-        "indefinite": ("muddatsiz", "муддатсиз", "бессрочный", "бессрочный договор", "indefinite", "permanent"),
+        "fixed_term": ("muddatli", "муддатли", "срочный", "срочный договор", "срочный контракт", "fixed-term",
+                       "fixed term", "fixed", "muddatli mehnat shartnomasi"),
+        "indefinite": ("muddatsiz", "муддатсиз", "бессрочный", "бессрочный договор", "бессрочный контракт",
+                       "indefinite", "permanent", "muddatsiz mehnat shartnomasi"),
     },
     ContractType,
     allowed=("Muddatli / Muddatsiz", "Срочный / Бессрочный", "Fixed-term / Indefinite"),
+    name="contract",
 )
+
+ORGANIZATION_LEVEL_WORDS = WordMap(
+    {
+        "national": ("milliy", "миллий", "национальный", "общегосударственный"),
+        "republican": ("respublika", "respublika darajasidagi", "республика", "республиканский"),
+        "territorial": ("hududiy", "ҳудудий", "территориальный", "viloyat", "вилоят", "областной"),
+        "district": ("tuman", "туман", "районный", "tuman (shahar)", "shahar", "шаҳар", "городской", "район"),
+    },
+    OrganizationLevel,
+    name="organization_level",
+)
+
+EMPLOYEE_STATUS_WORDS = WordMap({}, EmployeeStatus, name="employee_status")
 
 # Language codes with their names in Uzbek (Latin and Cyrillic), Russian and English.
 LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {

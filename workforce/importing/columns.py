@@ -41,9 +41,11 @@ class Column(Field):
         self.help_text = help_text
         self.example = example
         self.key = ""  # the resource's field name, set by SpreadsheetResource
+        self.kind = ""  # the import it belongs to ("employees"...), set by SpreadsheetResource
+        self.extra_synonyms: tuple[str, ...] = ()  # from workforce.importing.synonyms
 
     def header(self, language: str | None = None) -> str:
         return self.headers.get(language_suffix(language), self.headers["uz"])
 
     def all_headers(self) -> tuple[str, ...]:
-        return (*self.headers.values(), *self.synonyms, self.key)
+        return (*self.headers.values(), *self.synonyms, *self.extra_synonyms, self.key)

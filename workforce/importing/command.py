@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .errors import UploadRejected, error_message
+from .errors import FILE_ROW, UploadRejected, error_column, error_message
 
 SUMMARY_LABELS = {
     "to_create": gettext_lazy("new"), "to_update": gettext_lazy("changed"), "unchanged": gettext_lazy("unchanged"),
@@ -49,10 +49,14 @@ class ImportCommand(BaseCommand):
         except FileNotFoundError as exc:
             message = _("file not found")
             raise CommandError(f"{options['file']}: {message}", returncode=1) from exc
+        for warning in result.warnings:
+            self.stderr.write(_("warning: %(line)s") % {"line": _line(warning)})
         for error in result.errors:
-            self.stderr.write(_("row %(row)s, column «%(column)s», value «%(value)s»: %(reason)s [%(code)s]") % {
-                "row": error["row"], "column": error["column"], "value": error["value"],
-                "reason": error_message(error), "code": error["code"]})
+            self.stderr.write(f"{_line(error)} [{error['code']}]")
+        if result.file_errors:  # no row was checked: say what is wrong with the file, not "0 rows"
+            reasons = " ".join(error_message(error) for error in result.file_errors)
+            message = _("The file cannot be imported: %(reasons)s Nothing was written.") % {"reasons": reasons}
+            raise CommandError(message, returncode=1)
         summary = summary_text(result.summary)
         counts = {"errors": result.error_rows, "total": result.total_rows, "summary": summary}
         if options["dry_run"]:
@@ -76,3 +80,18 @@ class ImportCommand(BaseCommand):
         if result.errors:
             message += " " + _("%(errors)d invalid rows skipped.") % counts
         self.stdout.write(self.style.SUCCESS(f"{message} {summary}"))
+
+
+def _line(error: dict[str, Any]) -> str:
+    """One error or warning: where (row, column, value) and why, in the active language."""
+    if error["row"] == FILE_ROW:
+        return error_message(error)
+    column = error_column(error)
+    if column and error.get("value"):
+        where = _("row %(row)s, column «%(column)s», value «%(value)s»") % {
+            "row": error["row"], "column": column, "value": error["value"]}
+    elif column:
+        where = _("row %(row)s, column «%(column)s»") % {"row": error["row"], "column": column}
+    else:
+        where = _("row %(row)s") % {"row": error["row"]}
+    return f"{where}: {error_message(error)}"

@@ -47,7 +47,7 @@ from .employee_lookups import (
     name_key,
     select_in,
 )
-from .errors import ImportErrorCode
+from .errors import ImportErrorCode, ImportWarningCode
 
 
 @dataclass(slots=True)
@@ -195,9 +195,11 @@ class EmployeeImporter(Importer):
         level, institution = row.education_level, row.education_institution
         if level is None and institution is None:
             return None
-        if level is None or institution is None:
-            key = "education_institution" if institution is None else "education_level"
-            ctx.error(row, key, "", ImportErrorCode.EDUCATION_INSTITUTION_REQUIRED)
+        if institution is None:  # what many lists keep: the level alone, recorded as the employee's level
+            ctx.note(row, "education_level", ImportWarningCode.EDUCATION_WITHOUT_INSTITUTION)
+            return level, None, "", None
+        if level is None:
+            ctx.error(row, "education_level", "", ImportErrorCode.EDUCATION_INSTITUTION_REQUIRED)
             return None
         return level, institution, row.education_specialty or "", row.education_year
 
@@ -275,8 +277,9 @@ class EmployeeImporter(Importer):
         record[E["search_text"]] = _search_text(record)
         action = Action(number=row.number, record=record, created=True)
         if education is not None:
-            action.education = education
             record[E["education_level"]] = education[0]
+            if education[1] is not None:  # a level alone adds no education entry
+                action.education = education
         if position is not None:
             action.opening = self._opening(row, position, OrderKind.HIRE, None, lookups=lookups,
                                            first_time_entrant=_first_time(record, row.assignment_start))
@@ -301,8 +304,10 @@ class EmployeeImporter(Importer):
             changed.add("search_text")
         action = Action(number=row.number, record=record, created=False, changed=changed)
         employee_id = record[E["id"]]
-        if education is not None and not lookups.has_education(employee_id, education[0], education[1]):
-            action.education = education
+        if education is not None and (education[1] is None
+                                      or not lookups.has_education(employee_id, education[0], education[1])):
+            if education[1] is not None:  # a level alone adds no education entry
+                action.education = education
             highest = max([education[0], *lookups.education_levels.get(employee_id, ())], key=EDUCATION_RANK.get)
             if record[E["education_level"]] != highest:
                 record[E["education_level"]] = highest

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any, TypedDict
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.exceptions import ApplicationError
 
@@ -24,10 +25,13 @@ class ImportErrorCode(StrEnum):
     UPLOAD_ZIP_BOMB = "upload_zip_bomb"
     UPLOAD_XML_FORBIDDEN = "upload_xml_forbidden"
     UPLOAD_ENCODING = "upload_encoding"
+    UPLOAD_HTML_AS_EXCEL = "upload_html_as_excel"
     # The header row and the shape of the file.
     HEADER_UNKNOWN = "header_unknown"
     HEADER_MISSING = "header_missing"
     HEADER_DUPLICATE = "header_duplicate"
+    HEADER_MISSING_SUGGESTION = "header_missing_suggestion"
+    HEADER_ROW_NOT_FOUND = "header_row_not_found"
     NO_ROWS = "no_rows"
     TOO_MANY_ROWS = "too_many_rows"
     # One cell.
@@ -76,6 +80,7 @@ class ImportErrorCode(StrEnum):
     CATEGORY_UNKNOWN = "category_unknown"
     REGISTER_POSITION_UNKNOWN = "register_position_unknown"
     RATE_UNITS_BELOW_OCCUPANCY = "rate_units_below_occupancy"
+    FULL_NAME_PARTS = "full_name_parts"
     # The database refused the write (a concurrent change slipped past the checks).
     WRITE_CONFLICT = "write_conflict"
 
@@ -85,16 +90,26 @@ class ImportErrorCode(StrEnum):
 MESSAGES: dict[str, Any] = {
     ImportErrorCode.UPLOAD_EMPTY: _("The file is empty."),
     ImportErrorCode.UPLOAD_TOO_LARGE: _("The file is %(size_mb)s MB; at most %(limit_mb)s MB can be imported."),
-    ImportErrorCode.UPLOAD_NOT_SPREADSHEET: _("This is not an Excel (.xlsx) or CSV file. Save it as .xlsx or .csv."),
+    ImportErrorCode.UPLOAD_NOT_SPREADSHEET: _(
+        "This is not a spreadsheet the import reads. Save it as Excel (.xlsx or .xls), LibreOffice (.ods) or CSV."),
     ImportErrorCode.UPLOAD_CORRUPT: _("The file is damaged and cannot be read (%(detail)s)."),
     ImportErrorCode.UPLOAD_ZIP_BOMB: _("The file unpacks to far more data than a spreadsheet of its size may hold."),
     ImportErrorCode.UPLOAD_XML_FORBIDDEN: _(
         "The file contains XML declarations (DTD or entities) that spreadsheets never need; it was rejected."),
     ImportErrorCode.UPLOAD_ENCODING: _("The CSV file is not readable text (UTF-8 or Windows-1251 expected)."),
+    ImportErrorCode.UPLOAD_HTML_AS_EXCEL: _(
+        "This file is a web page saved under an Excel name. Open it in Excel or LibreOffice and save it as .xlsx."),
     ImportErrorCode.HEADER_UNKNOWN: _("Unknown column “%(header)s”. Use the headers of the template."),
     ImportErrorCode.HEADER_MISSING: _("The required column “%(header)s” is missing."),
+    ImportErrorCode.HEADER_MISSING_SUGGESTION: _(
+        "The required column “%(header)s” is missing. If the column “%(found)s” holds it, rename it to “%(header)s”."),
+    ImportErrorCode.HEADER_ROW_NOT_FOUND: _(
+        "No header row was found in the first %(rows)s rows: none of them names the columns. The header row "
+        "must name at least the required columns: %(required)s."),
     ImportErrorCode.HEADER_DUPLICATE: _("The column “%(header)s” appears twice (also as “%(other)s”)."),
     ImportErrorCode.NO_ROWS: _("The file has a header row but no data rows."),
+    ImportErrorCode.FULL_NAME_PARTS: _(
+        "Write the full name as surname, first name and patronymic, e.g. “Karimova Dilnoza Anvarovna”."),
     ImportErrorCode.TOO_MANY_ROWS: _("The file has more than %(limit)s rows; split it into smaller files."),
     ImportErrorCode.REQUIRED: _("This field is required."),
     ImportErrorCode.TOO_LONG: _("At most %(max)s characters are allowed."),
@@ -157,6 +172,63 @@ MESSAGES: dict[str, Any] = {
 }
 
 
+FILE_ROW = 0  # the row of an error about the whole file (not a spreadsheet, too many rows...)
+
+FILE_ERROR_CODES = frozenset({
+    ImportErrorCode.UPLOAD_EMPTY, ImportErrorCode.UPLOAD_TOO_LARGE, ImportErrorCode.UPLOAD_NOT_SPREADSHEET,
+    ImportErrorCode.UPLOAD_CORRUPT, ImportErrorCode.UPLOAD_ZIP_BOMB, ImportErrorCode.UPLOAD_XML_FORBIDDEN,
+    ImportErrorCode.UPLOAD_ENCODING, ImportErrorCode.UPLOAD_HTML_AS_EXCEL, ImportErrorCode.HEADER_UNKNOWN,
+    ImportErrorCode.HEADER_MISSING, ImportErrorCode.HEADER_MISSING_SUGGESTION, ImportErrorCode.HEADER_DUPLICATE,
+    ImportErrorCode.HEADER_ROW_NOT_FOUND, ImportErrorCode.NO_ROWS, ImportErrorCode.TOO_MANY_ROWS,
+    ImportErrorCode.WRITE_CONFLICT,
+})
+
+
+def is_file_error(error: RowError | dict[str, Any]) -> bool:
+    """An error of the file as a whole: no row was checked (or, for a write conflict, written)."""
+    return error.get("code") in FILE_ERROR_CODES
+
+
+class ImportWarningCode(StrEnum):
+    """What the importer did on its own and wants the reader to know; never a reason to refuse."""
+
+    HEADER_IGNORED = "header_ignored"
+    HEADER_IGNORED_SUGGESTION = "header_ignored_suggestion"
+    TITLE_ROWS_SKIPPED = "title_rows_skipped"
+    NUMBERING_ROW_SKIPPED = "numbering_row_skipped"
+    NOTE_ROWS_SKIPPED = "note_rows_skipped"
+    FULL_NAME_SPLIT = "full_name_split"
+    NAMES_TRANSLITERATED = "names_transliterated"
+    EDUCATION_WITHOUT_INSTITUTION = "education_without_institution"
+
+
+WARNINGS: dict[str, Any] = {
+    ImportWarningCode.HEADER_IGNORED: _("The column “%(header)s” is not one the import knows; it was ignored."),
+    ImportWarningCode.HEADER_IGNORED_SUGGESTION: _(
+        "The column “%(header)s” is not one the import knows; it was ignored. Did you mean “%(suggestion)s”?"),
+    ImportWarningCode.TITLE_ROWS_SKIPPED: _(
+        "The header row is row %(header_row)s; the rows above it (a title) were skipped."),
+    ImportWarningCode.NUMBERING_ROW_SKIPPED: _(
+        "Row %(row)s only numbers the columns (1, 2, 3…); it was skipped."),
+    ImportWarningCode.NOTE_ROWS_SKIPPED: ngettext_lazy(
+        "Row %(rows)s below the table holds no record (a note or a signature); it was skipped.",
+        "Rows %(rows)s below the table hold no record (a note or a signature); they were skipped.", "count"),
+    ImportWarningCode.FULL_NAME_SPLIT: _(
+        "The column “%(header)s” holds full names; they were split into surname, first name and patronymic."),
+    ImportWarningCode.NAMES_TRANSLITERATED: ngettext_lazy(
+        "A name in “%(header)s” was written in Cyrillic (row %(row)s: %(example)s): it is kept as the Cyrillic "
+        "spelling and written in Latin letters for the Latin one; check it against the passport.",
+        "Names in “%(header)s” were written in Cyrillic on %(count)s rows (e.g. row %(row)s: %(example)s): they are "
+        "kept as the Cyrillic spelling and written in Latin letters for the Latin one; check them against the "
+        "passports.", "count"),
+    ImportWarningCode.EDUCATION_WITHOUT_INSTITUTION: ngettext_lazy(
+        "Row %(rows)s gives an education level without the institution: the level is recorded as the employee's "
+        "education level, and no education entry is added.",
+        "%(count)s rows give an education level without the institution (rows %(rows)s): the level is recorded as "
+        "the employee's education level, and no education entry is added.", "count"),
+}
+
+
 class RowError(TypedDict):
     row: int
     column: str
@@ -181,16 +253,68 @@ def display_value(value: Any) -> str:
 
 
 def error_message(error: RowError | dict[str, Any]) -> str:
-    """The reason of ``error`` in the active language."""
-    template = MESSAGES.get(error.get("code", ""))
+    """The reason of ``error`` (or warning) in the active language."""
+    code = error.get("code", "")
+    template = MESSAGES.get(code) or WARNINGS.get(code)
     if template is None:
-        return str(error.get("code", ""))
-    params = error.get("params") or {}
-    text = str(template)
+        return str(code)
+    params = localized_params(error.get("params") or {})
     try:
-        return text % params if params else text
+        # a lazy plural (ngettext_lazy with "count") picks its form from the parameters
+        return str(template % params) if params else str(template)
     except (KeyError, TypeError, ValueError):
-        return text
+        return str(template) if "count" not in params else str(template % {**params, "count": params["count"]})
+
+
+def error_column(error: RowError | dict[str, Any]) -> str:
+    """The column an error is about: as written in the file, or (a column the file lacks) its
+    header in the active language."""
+    params = error.get("params") or {}
+    if params.get("kind") and params.get("column_key"):
+        return _header(params["kind"], params["column_key"]) or error.get("column", "")
+    return error.get("column", "")
+
+
+def localized_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Parameters that name columns or allowed values are stored as keys and worded here, when
+    the message is read, so a report checked by a worker reads in the viewer's language:
+    ``column_key``/``suggestion_key``/``required_keys`` (with ``kind``) become headers, and
+    ``choice`` (a word list of :mod:`workforce.importing.cleaning`) becomes ``allowed``."""
+    if not params.keys() & {"kind", "choice"}:
+        return params
+    params = dict(params)
+    kind = params.get("kind")
+    if kind:
+        if params.get("column_key"):
+            params["header"] = _header(kind, params["column_key"]) or params.get("header", "")
+        if params.get("suggestion_key"):
+            params["suggestion"] = _header(kind, params["suggestion_key"]) or params.get("suggestion", "")
+        if params.get("required_keys"):
+            params["required"] = ", ".join(_header(kind, key) or key for key in params["required_keys"])
+    if params.get("choice"):
+        from .cleaning import allowed_values
+
+        params["allowed"] = allowed_values(params["choice"]) or params.get("allowed", "")
+    return params
+
+
+_HEADERS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _header(kind: str, key: str) -> str:
+    from core.i18n import language_suffix
+
+    language = language_suffix()
+    headers = _HEADERS.get((kind, language))
+    if headers is None:
+        from ..resources import RESOURCES
+
+        resource = RESOURCES.get(kind)
+        if resource is None:
+            return ""
+        headers = _HEADERS[(kind, language)] = {column.key: column.header(language)
+                                                 for column in resource.column_list(language)}
+    return headers.get(key, "")
 
 
 class CellError(ValueError):

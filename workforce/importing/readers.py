@@ -1,8 +1,10 @@
-"""Read the rows of an xlsx (python-calamine) or csv (csv module) file as tuples.
+"""Read the rows of a spreadsheet (xlsx, xls, ods through python-calamine; csv through the csv
+module) as lists of cells.
 
-Rows come with their spreadsheet row number (the header row is row 1 when it is the first row
-of the sheet); rows with nothing in them are skipped. CSV is streamed; calamine holds the sheet
-in compact Rust memory and hands Python one row at a time.
+Rows come with their spreadsheet row number; rows with nothing in them are skipped. The first
+non-empty rows (``Table.head``) are handed over separately: one of them is the header row, the
+ones above it a title (``workforce.importing.headers.find_header_row`` decides). CSV is
+streamed; calamine holds the sheet in compact Rust memory and hands Python one row at a time.
 """
 
 from __future__ import annotations
@@ -17,18 +19,29 @@ from typing import IO, Any
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from .errors import ImportErrorCode, UploadRejected
-from .upload import CSV, XLSX, detect_csv_encoding
+from .upload import CALAMINE_FORMATS, CSV, detect_csv_encoding
 
 CSV_DELIMITERS = ",;\t|"
 Row = tuple[int, list[Any]]
 
 
+HEAD_ROWS = 10  # rows among which the header row is looked for
+
+
 @dataclass
 class Table:
-    headers: list[Any]
+    """``head``: the first non-empty rows (the header row and any title above it); ``rows``: the
+    non-empty rows after them; ``estimated_rows``: roughly how many rows follow the first of
+    ``head`` (for the progress bar and the row limit)."""
+
+    head: list[Row]
     rows: Iterator[Row]
     estimated_rows: int
     _closers: list[Any] = field(default_factory=list)
+
+    @property
+    def headers(self) -> list[Any]:
+        return self.head[0][1] if self.head else []
 
     def close(self) -> None:
         for closer in self._closers:
@@ -46,18 +59,29 @@ def _is_blank(row: list[Any]) -> bool:
     return all(cell is None or cell == "" or (type(cell) is str and not cell.strip()) for cell in row)
 
 
+def _split_head(numbered: Iterator[Row]) -> tuple[list[Row], Iterator[Row]]:
+    head: list[Row] = []
+    for item in numbered:
+        head.append(item)
+        if len(head) == HEAD_ROWS:
+            break
+    return head, numbered
+
+
 def open_table(source: str | Path | IO[bytes], fmt: str) -> Table:
-    if fmt == XLSX:
-        return _open_xlsx(source)
+    if fmt in CALAMINE_FORMATS:
+        return _open_workbook(source)
     if fmt == CSV:
         return _open_csv(source)
     raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
 
 
-def _open_xlsx(source: str | Path | IO[bytes]) -> Table:
+def _open_workbook(source: str | Path | IO[bytes]) -> Table:
+    """xlsx, xls (Excel 97-2003) or ods: calamine tells them apart by their content."""
     try:
         if isinstance(source, str | Path):
-            workbook = CalamineWorkbook.from_path(str(source))
+            with open(source, "rb") as handle:
+                workbook = CalamineWorkbook.from_filelike(handle)
         else:
             source.seek(0)
             workbook = CalamineWorkbook.from_filelike(source)
@@ -72,27 +96,23 @@ def _open_xlsx(source: str | Path | IO[bytes]) -> Table:
         raise UploadRejected(ImportErrorCode.UPLOAD_CORRUPT, detail=type(exc).__name__) from exc
     first_row = (sheet.start or (0, 0))[0] + 1
     iterator = sheet.iter_rows()
-    headers: list[Any] = []
-    header_row = first_row
-    for offset, row in enumerate(iterator):
-        if not _is_blank(row):
-            headers, header_row = row, first_row + offset
-            break
-    estimated = max(sheet.height - (header_row - first_row) - 1, 0)
 
     def rows() -> Iterator[Row]:
-        number = header_row
+        number = first_row - 1
         for row in iterator:
             number += 1
             if not _is_blank(row):
                 yield number, row
+
+    head, rest = _split_head(rows())
+    estimated = max(sheet.height - ((head[0][0] - first_row) if head else 0), 0)
 
     def close() -> None:
         nonlocal sheet
         sheet = None
         workbook.close()
 
-    return Table(headers=headers, rows=rows(), estimated_rows=estimated, _closers=[close])
+    return Table(head=head, rows=rest, estimated_rows=estimated, _closers=[close])
 
 
 def _choose_delimiter(sample: str) -> str:
@@ -126,23 +146,18 @@ def _open_csv(source: str | Path | IO[bytes]) -> Table:
     sample_text = stream.read(16 * 1024)
     stream.seek(0)
     reader = csv.reader(stream, delimiter=_choose_delimiter(sample_text))
-    headers: list[Any] = []
-    header_row = 0
-    for number, row in enumerate(reader, start=1):
-        if not _is_blank(row):
-            headers, header_row = row, number
-            break
 
     def rows() -> Iterator[Row]:
-        number = header_row
-        for row in reader:
-            number += 1
+        for number, row in enumerate(reader, start=1):
             if not _is_blank(row):
                 yield number, row
+
+    head, rest = _split_head(rows())
+    first = head[0][0] if head else 0
 
     def close() -> None:
         stream.detach()
         if owned:
             binary.close()
 
-    return Table(headers=headers, rows=rows(), estimated_rows=max(estimated - header_row, 0), _closers=[close])
+    return Table(head=head, rows=rest, estimated_rows=max(estimated - first + 1, 0), _closers=[close])

@@ -1,10 +1,20 @@
 """Look at an upload before anything parses it.
 
 Checks, in order: size (``settings.IMPORT_MAX_UPLOAD_BYTES``), that the name and the content
-agree on a format we read (xlsx, csv), and for xlsx that the zip holds a workbook, does not unpack
-to absurd sizes (zip bomb) and that its XML declares no DTD or entities (XML bomb, external
-entities): the small parts are parsed whole and the first bytes of every other XML part are fed to
-defusedxml, which refuses any ``<!DOCTYPE``/``<!ENTITY`` where Excel never writes one.
+agree on a format we read, and then the content itself:
+
+- a spreadsheet name (.xlsx, .xls, .ods) is read as what its bytes are: a zip holding
+  ``xl/workbook.xml`` is xlsx; a zip whose first member ``mimetype`` says
+  ``application/vnd.oasis.opendocument.spreadsheet`` is ods; an OLE2 compound file
+  (``D0 CF 11 E0 A1 B1 1A E1``) with a ``Workbook``/``Book`` stream is xls (Excel 97-2003). So a
+  workbook saved under the other Excel name still reads, and a renamed program, document or web
+  page does not;
+- for xlsx and ods, that the zip does not unpack to absurd sizes (zip bomb) and that its XML
+  declares no DTD or entities (XML bomb, external entities): the small parts are parsed whole and
+  the first bytes of every other XML part are fed to defusedxml, which refuses any
+  ``<!DOCTYPE``/``<!ENTITY`` where office programs never write one. An xls is not compressed, so
+  its size is bounded by the upload limit;
+- a .csv or .txt is text in an encoding we read.
 """
 
 from __future__ import annotations
@@ -21,11 +31,18 @@ from django.conf import settings
 
 from .errors import ImportErrorCode, UploadRejected
 
-XLSX, CSV = "xlsx", "csv"
+XLSX, XLS, ODS, CSV = "xlsx", "xls", "ods", "csv"
+CALAMINE_FORMATS = (XLSX, XLS, ODS)  # read by python-calamine
+SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
+TEXT_EXTENSIONS = (".csv", ".txt")
 ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 BINARY_MAGICS = (ZIP_MAGIC, b"PK\x05\x06", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8",
                  b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"MZ")
-SMALL_XML_PARTS = ("[Content_Types].xml", "xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels")
+SMALL_XML_PARTS = ("[Content_Types].xml", "xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels",
+                   "META-INF/manifest.xml")
+HTML_STARTS = (b"<html", b"<!doctype html", b"<table", b"<?xml", b"<meta", b"<head")
 
 
 def _setting(name: str, default: int) -> int:
@@ -51,7 +68,8 @@ def file_size(file: IO[bytes] | Any) -> int:
 
 
 def inspect_upload(file: IO[bytes] | Any, name: str) -> UploadInfo:
-    """Raise :class:`UploadRejected` (with a code) unless ``file`` is an xlsx or csv we may read."""
+    """Raise :class:`UploadRejected` (with a code) unless ``file`` is a spreadsheet we may read;
+    the returned format is what the content is (an xlsx saved as ".xls" is an xlsx)."""
     size = file_size(file)
     if size == 0:
         raise UploadRejected(ImportErrorCode.UPLOAD_EMPTY)
@@ -60,15 +78,19 @@ def inspect_upload(file: IO[bytes] | Any, name: str) -> UploadInfo:
         raise UploadRejected(ImportErrorCode.UPLOAD_TOO_LARGE, size_mb=_mb(size), limit_mb=_mb(limit))
     extension = os.path.splitext(name or "")[1].lower()
     file.seek(0)
-    head = file.read(8)
+    head = file.read(512)
     file.seek(0)
     try:
-        if extension == ".xlsx":
-            if not head.startswith(ZIP_MAGIC):
-                raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
-            _inspect_xlsx(file, size)
-            return UploadInfo(XLSX, size)
-        if extension in (".csv", ".txt"):
+        if extension in SPREADSHEET_EXTENSIONS:
+            if head.startswith(ZIP_MAGIC):
+                return UploadInfo(_inspect_zip(file, size), size)
+            if head.startswith(OLE2_MAGIC):
+                _inspect_ole2(file)
+                return UploadInfo(XLS, size)
+            if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(HTML_STARTS):
+                raise UploadRejected(ImportErrorCode.UPLOAD_HTML_AS_EXCEL)
+            raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
+        if extension in TEXT_EXTENSIONS:
             if head.startswith(BINARY_MAGICS):
                 raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
             return UploadInfo(CSV, size, _inspect_csv(file))
@@ -81,7 +103,8 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
 
 
-def _inspect_xlsx(file: IO[bytes], size: int) -> None:
+def _inspect_zip(file: IO[bytes], size: int) -> str:
+    """xlsx or ods, by what the archive holds; anything else (a Word file, a plain zip) is refused."""
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -89,12 +112,43 @@ def _inspect_xlsx(file: IO[bytes], size: int) -> None:
     with archive:
         members = archive.infolist()
         names = {member.filename for member in members}
-        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+            fmt = XLSX
+        elif members and members[0].filename == "mimetype" and "content.xml" in names:
+            _check_zip_sizes(members[:1])
+            if archive.read(members[0]).strip() != ODS_MIMETYPE:
+                raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)  # a text document, a drawing
+            fmt = ODS
+        else:
             raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
         _check_zip_sizes(members)
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
                 _check_xml(archive, member)
+    return fmt
+
+
+def _inspect_ole2(file: IO[bytes]) -> None:
+    """An OLE2 compound file is an Excel 97-2003 workbook when its first directory sector lists a
+    ``Workbook`` (BIFF8) or ``Book`` (BIFF5) stream; a Word document lists ``WordDocument``."""
+    file.seek(0)
+    header = file.read(512)
+    if len(header) < 512:
+        raise UploadRejected(ImportErrorCode.UPLOAD_CORRUPT, detail="OLE2 header")
+    sector_shift = int.from_bytes(header[30:32], "little")
+    first_directory = int.from_bytes(header[48:52], "little")
+    if not 7 <= sector_shift <= 16:
+        raise UploadRejected(ImportErrorCode.UPLOAD_CORRUPT, detail="OLE2 header")
+    sector = 1 << sector_shift
+    file.seek(sector * (first_directory + 1))  # sector n starts after the header, which fills sector -1
+    directory = file.read(sector)
+    names = set()
+    for offset in range(0, len(directory) - 127, 128):
+        length = int.from_bytes(directory[offset + 64:offset + 66], "little")
+        if 2 <= length <= 64:
+            names.add(directory[offset:offset + length - 2].decode("utf-16-le", errors="replace"))
+    if not names & {"Workbook", "Book"}:
+        raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
 
 
 def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:

@@ -18,10 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from import_export.widgets import Widget
 
 from core.i18n import localized_value
-from core.text import normalize_apostrophes, search_key
+from core.text import cyrillic_to_latin, normalize_apostrophes, search_key
 
 from . import cleaning
 from .errors import CellError, ImportErrorCode
+
+# What offices write in a cell that has nothing to say.
+PLACEHOLDERS = frozenset({"-", "--", "---", "—", "–", "‒", "―"})
 
 
 def is_empty(value: object) -> bool:
@@ -41,11 +44,15 @@ class CellWidget(Widget):
         super().__init__(coerce_to_string=True)
 
     def parser(self) -> Callable[[Any], Any]:
-        """``parse``, remembering results per distinct cell value when values repeat."""
-        if not self.repeats:
-            return self.parse
+        """``parse``, remembering results per distinct cell value when values repeat. A dash that
+        stands for "nothing" ("-", "—") reads as an empty cell."""
         parse = self.parse
-        cache: dict[Any, Any] = {}
+        if not self.repeats:
+            def checked(value: Any) -> Any:
+                return None if value in PLACEHOLDERS else parse(value)
+
+            return checked
+        cache: dict[Any, Any] = dict.fromkeys(PLACEHOLDERS)
 
         def cached(value: Any) -> Any:
             try:
@@ -79,21 +86,45 @@ class CellWidget(Widget):
         return str(self.description)
 
 
+class CyrillicName(str):
+    """A name given in Cyrillic in a Latin column: the Latin spelling, with the Cyrillic one kept in
+    ``cyrillic`` (the importer stores it in the Cyrillic column, unless the file fills that)."""
+
+    __slots__ = ("cyrillic",)
+    cyrillic: str
+
+
+def cyrillic_name(value: str) -> CyrillicName:
+    name = CyrillicName(normalize_apostrophes(cyrillic_to_latin(value)))
+    name.cyrillic = value
+    return name
+
+
 class TextWidget(CellWidget):
     repeats = True
 
-    def __init__(self, max_length: int = 255, script: str | None = None) -> None:
+    def __init__(self, max_length: int = 255, script: str | None = None, transliterate: bool = False) -> None:
         super().__init__()
         self.max_length = max_length
         self.script = script
+        # A Latin name written in Cyrillic ("Каримова", a Russian-language office's list) is
+        # written in Latin letters (and kept as the Cyrillic spelling) instead of refused.
+        self.transliterate = transliterate
 
     def parse(self, value: Any) -> str | None:
         s = cleaning.text(value)
         if not s:
             return None
         if self.script == "latin":
+            if cleaning.has_cyrillic(s):
+                if not self.transliterate or cleaning.has_latin(s):  # mixed scripts: a typo, not ours to guess
+                    raise CellError(ImportErrorCode.LATIN_EXPECTED)
+                name = cyrillic_name(s)
+                if len(name) > self.max_length or len(s) > self.max_length:
+                    raise CellError(ImportErrorCode.TOO_LONG, max=self.max_length)
+                return name
             # As the services store Latin names: the official oʻ gʻ and ʼ whatever apostrophe was typed.
-            s = normalize_apostrophes(cleaning.require_latin(s))
+            s = normalize_apostrophes(s)
         elif self.script == "cyrillic":
             cleaning.require_cyrillic(s)
         if len(s) > self.max_length:
@@ -106,6 +137,15 @@ class TextWidget(CellWidget):
         if self.script == "cyrillic":
             return gettext("Text in Cyrillic script, up to %(max)s characters.") % {"max": self.max_length}
         return gettext("Text, up to %(max)s characters.") % {"max": self.max_length}
+
+
+def split_full_name(value: Any) -> tuple[str, str, str | None] | None:
+    """"Karimova Dilnoza Anvarovna" -> surname, first name, patronymic (which may be two words:
+    "Anvar qizi", "Anvar oʻgʻli"); ``None`` for fewer than two words. Commas count as spaces."""
+    parts = cleaning.text(value).replace(",", " ").split()
+    if len(parts) < 2:
+        return None
+    return parts[0], parts[1], " ".join(parts[2:]) or None
 
 
 class DigitsWidget(CellWidget):

@@ -30,6 +30,7 @@ class ImportJob(TimeStampedModel):
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(_("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING)
     skip_invalid = models.BooleanField(_("import valid rows, skip invalid ones"), default=False)
+    start_when_validated = models.BooleanField(_("import as soon as the check passes"), default=False)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
@@ -37,6 +38,7 @@ class ImportJob(TimeStampedModel):
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
     summary = models.JSONField(_("summary"), default=dict, blank=True)
     failure = models.TextField(_("failure"), blank=True, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, blank=True,

@@ -4,6 +4,7 @@ Each submodule lists its public names in ``__all__``; this package re-exports th
 
 from .employees import *
 from .history import *
+from .imports import *
 from .organizations import *
 from .overview import *
 from .staffing import *

@@ -25,9 +25,10 @@ from core.progress import progress_clear, progress_read
 from ..access import HR_ROLES, has_role
 from ..importing.base import Importer, ImportResult, Progress, run_import
 from ..importing.employees import EmployeeImporter
+from ..importing.errors import is_file_error
 from ..importing.organizations import OrganizationImporter
 from ..importing.staff_positions import StaffPositionImporter
-from ..importing.upload import CSV, XLSX, inspect_upload
+from ..importing.upload import CALAMINE_FORMATS, CSV, inspect_upload
 from ..models import ImportJob, ImportKind, ImportStatus
 
 __all__ = [
@@ -62,7 +63,9 @@ def _importer(kind: str) -> Importer:
 
 
 def _format_of(name: str) -> str:
-    return XLSX if os.path.splitext(name)[1].lower() == ".xlsx" else CSV
+    """The stored file's format: its extension is the one its content showed at upload."""
+    extension = os.path.splitext(name)[1].lower().lstrip(".")
+    return extension if extension in CALAMINE_FORMATS else CSV
 
 
 def _max_stored_errors() -> int:
@@ -71,17 +74,21 @@ def _max_stored_errors() -> int:
 
 # --- Jobs ------------------------------------------------------------------------------------------
 
-def import_job_create(*, kind: str, uploaded_file: Any, actor: Any, skip_invalid: bool = False) -> ImportJob:
-    """Check the upload (size, real xlsx/csv, zip and XML bombs; raises ``UploadRejected``),
-    store it and queue the dry run. Only HR officers and administrators import."""
+def import_job_create(*, kind: str, uploaded_file: Any, actor: Any, skip_invalid: bool = False,
+                      start_when_validated: bool = False) -> ImportJob:
+    """Check the upload (size, a real xlsx/xls/ods/csv, zip and XML bombs; raises ``UploadRejected``),
+    store it and queue the dry run. Only HR officers and administrators import. With
+    ``start_when_validated`` the import starts (as the uploader) once the check passes."""
     _importer(kind)
     if not has_role(actor, *HR_ROLES):
         raise ImportJobError(_("Only HR officers and administrators may import."), code="import_forbidden")
     name = os.path.basename(getattr(uploaded_file, "name", "") or "upload")
-    inspect_upload(uploaded_file, name)
-    extension = os.path.splitext(name)[1].lower()
+    info = inspect_upload(uploaded_file, name)
+    # Stored under the format its content has (an xlsx saved as ".xls" is read as the xlsx it is).
+    extension = f".{info.format}" if info.format in CALAMINE_FORMATS else os.path.splitext(name)[1].lower()
     with transaction.atomic():
-        job = ImportJob(kind=kind, original_name=name[:255], skip_invalid=skip_invalid, created_by=actor)
+        job = ImportJob(kind=kind, original_name=name[:255], skip_invalid=skip_invalid, created_by=actor,
+                        start_when_validated=start_when_validated)
         uploaded_file.seek(0)
         job.file.save(f"{uuid.uuid4().hex}{extension}", File(uploaded_file), save=False)
         job.save()
@@ -122,11 +129,13 @@ def _job_source(job: ImportJob) -> tuple[Any, IO[bytes] | None]:
 def _store_result(job: ImportJob, result: ImportResult) -> None:
     limit = _max_stored_errors()
     job.errors = result.errors[:limit]
+    job.warnings = result.warnings[:limit]
     job.error_count = result.error_rows
     job.total_rows = result.total_rows
     job.processed_rows = result.total_rows
     job.summary = {**result.summary, "errors_total": len(result.errors),
-                   "errors_truncated": max(len(result.errors) - limit, 0)}
+                   "errors_truncated": max(len(result.errors) - limit, 0),
+                   "file_errors": sum(1 for error in result.errors if is_file_error(error))}
 
 
 def import_job_validate(*, job: ImportJob) -> ImportJob:
@@ -156,6 +165,8 @@ def import_job_validate(*, job: ImportJob) -> ImportJob:
     job.status = ImportStatus.VALIDATED if result.importable and result.total_rows else ImportStatus.INVALID
     job.save()
     progress_clear(progress_key(job.pk))
+    if job.start_when_validated and job.status == ImportStatus.VALIDATED:
+        return import_job_start(job=job, actor=job.created_by)  # asked for at upload, by the uploader
     return job
 
 

@@ -20,12 +20,12 @@ from django.views.generic import TemplateView
 from core.exceptions import ApplicationError
 from core.mixins import RoleRequiredMixin
 
-from ..access import HR_ROLES, org_scope, organizations_for, scope_queryset
+from ..access import HR_ROLES, organizations_for, scope_queryset
 from ..exporting import escape_formula, export_employees, export_queryset, import_template
 from ..filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
-from ..importing.errors import error_message
-from ..models import ImportJob, ImportKind, ImportStatus, Role, StaffPosition
-from ..selectors import employee_list
+from ..importing.errors import error_column, error_message, is_file_error
+from ..models import ImportJob, ImportKind, ImportStatus, StaffPosition
+from ..selectors import employee_list, import_job_list
 from ..services.imports import import_job_create, import_job_progress, import_job_start
 
 ERRORS_PER_PAGE = 200
@@ -35,8 +35,8 @@ FINISHED = (ImportStatus.VALIDATED, ImportStatus.INVALID, ImportStatus.DONE, Imp
 class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("What the file holds"), choices=ImportKind.choices,
                              initial=ImportKind.EMPLOYEES)
-    file = forms.FileField(label=gettext_lazy("File (.xlsx or .csv)"),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
+    file = forms.FileField(label=gettext_lazy("File (.xlsx, .xls, .ods or .csv)"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.ods,.csv"}))
     skip_invalid = forms.BooleanField(
         label=gettext_lazy("Import the valid rows and skip the invalid ones"), required=False,
         help_text=gettext_lazy("By default nothing is imported while any row has an error."),
@@ -44,11 +44,8 @@ class ImportUploadForm(forms.Form):
 
 
 def visible_jobs(user):
-    """Jobs a user may open: their own; every job for a system administrator of the whole service."""
-    jobs = ImportJob.objects.select_related("created_by")
-    if user.is_superuser or org_scope(user, [Role.ADMIN]).everything:
-        return jobs
-    return jobs.filter(created_by=user)
+    """Jobs a user may open (``workforce.selectors.import_job_list``)."""
+    return import_job_list(user=user)
 
 
 class ImportUploadView(RoleRequiredMixin, TemplateView):
@@ -89,7 +86,14 @@ def job_context(request, job: ImportJob) -> dict:
     if job.status in (ImportStatus.VALIDATED, ImportStatus.INVALID, ImportStatus.DONE):
         page = Paginator(job.errors, ERRORS_PER_PAGE).get_page(request.GET.get("page"))
         context["error_page"] = page
-        context["errors"] = [{**error, "reason": error_message(error)} for error in page.object_list]
+        context["errors"] = [{**error, "column": error_column(error), "reason": error_message(error)}
+                             for error in page.object_list]
+        # Problems of the file itself (no header row, a required column missing...): no row was
+        # checked, so the page says what is wrong with the file, never "0 rows have errors".
+        context["file_errors"] = [error_message(error) for error in job.errors if is_file_error(error)]
+        context["only_file_errors"] = len(context["file_errors"]) == len(job.errors)
+        context["warnings"] = [{**warning, "column": error_column(warning), "reason": error_message(warning)}
+                               for warning in job.warnings[:ERRORS_PER_PAGE]]
         context["summary"] = job.summary or {}
         context["can_import"] = job.status == ImportStatus.VALIDATED
     return context
@@ -134,7 +138,7 @@ class ImportJobErrorsView(ImportJobMixin, View):
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow([_("Row"), _("Column"), _("Value"), _("Reason"), _("Code")])
         for error in job.errors:
-            writer.writerow([error["row"], escape_formula(error["column"]), escape_formula(error["value"]),
+            writer.writerow([error["row"] or "", escape_formula(error_column(error)), escape_formula(error["value"]),
                              escape_formula(error_message(error)), error["code"]])
         response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-errors.csv"'

@@ -1,0 +1,21 @@
+"""Import jobs a user may see: the pages and the API read them here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ..access import org_scope
+from ..models import ImportJob, Role
+
+__all__ = ["import_job_list"]
+
+
+def import_job_list(*, user: Any) -> QuerySet[ImportJob]:
+    """The jobs ``user`` uploaded; every job for a system administrator of the whole civil
+    service. A job of anyone else is not in it (a 404 where it is asked for by id)."""
+    jobs = ImportJob.objects.select_related("created_by")
+    if user.is_superuser or org_scope(user, [Role.ADMIN]).everything:
+        return jobs
+    return jobs.filter(created_by=user)
