@@ -77,6 +77,7 @@ _PROTECTED = re.compile(
             r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}",  # Django template tag, variable, comment
             r"%(?:\([^()]*\))?[#0\- +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]",  # %-format
             r"\{[A-Za-z0-9_.!:\[\]]*\}",  # str.format field
+            r"\{[^{}]*\}",  # JSON-like examples: {"argument": "value"} (code, not words)
             r"(?:https?|ftp)://[^\s<>\"'«»]+|www\.[^\s<>\"'«»]+",  # URL
             r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail address
             r"(?<![\w/])/[A-Za-z0-9_\-.<>{}/]+",  # path: /verify/<code>/

@@ -13,6 +13,7 @@ import django
 import polib
 import pytest
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import trans_real
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +48,7 @@ def test_the_walk_finds_every_apps_catalogs():
     assert {"core", "workforce", "locale"} <= apps
     for app in apps - {"locale"}:
         languages = {language_of(p) for p in CATALOGS if p.relative_to(ROOT).parts[0] == app}
-        assert {code.replace("-", "_") for code, _ in settings.LANGUAGES} <= languages, app
+        assert {translation.to_locale(code) for code, _ in settings.LANGUAGES} <= languages, app
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=[str(p.relative_to(ROOT)) for p in CATALOGS])
@@ -66,14 +67,20 @@ def test_translations_keep_the_placeholders(path):
         return sorted(f"{kind}:{value}" for m in PLACEHOLDER.finditer(text)
                       for kind, value in m.groupdict().items() if value is not None)
 
+    po = polib.pofile(str(path))
+    only_one_in_form_zero = re.sub(r"\s", "", po.metadata.get("Plural-Forms", "")).endswith("plural=(n!=1);")
     wrong = []
-    for entry in polib.pofile(str(path)).translated_entries():
+    for entry in po.translated_entries():
         if entry.msgid_plural:
-            # The singular form may say "one" instead of the number; every form keeps the named ones.
-            expected = {n for n in names(entry.msgid_plural) if not n.startswith("positional")}
-            forms = entry.msgstr_plural.values()
-            if any(not expected <= set(names(form)) for form in forms):
-                wrong.append(entry.msgid)
+            # Every form keeps the named placeholders of the plural; where form 0 serves only n == 1
+            # (uz, en: "n != 1") it may say "one" and keep just those of the singular instead.
+            plural = {n for n in names(entry.msgid_plural) if not n.startswith("positional")}
+            singular = {n for n in names(entry.msgid) if not n.startswith("positional")}
+            for index, form in entry.msgstr_plural.items():
+                expected = singular if index == 0 and only_one_in_form_zero else plural
+                if not expected <= set(names(form)):
+                    wrong.append(entry.msgid)
+                    break
         elif names(entry.msgid) != names(entry.msgstr) and entry.msgid not in ENGLISH_PLURAL_PIECES:
             wrong.append(entry.msgid)
     assert not wrong, f"{path}: placeholders differ in {wrong[:5]}"
