@@ -18,14 +18,13 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.exceptions import ApplicationError
+from core.exporters import export_respond
 from core.mixins import RoleRequiredMixin
 
-from ..access import HR_ROLES, org_scope, organizations_for, scope_queryset
-from ..exporting import escape_formula, export_employees, export_queryset, import_template
-from ..filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
+from ..access import HR_ROLES, org_scope
+from ..exporting import escape_formula, import_template
 from ..importing.errors import error_message
-from ..models import ImportJob, ImportKind, ImportStatus, Role, StaffPosition
-from ..selectors import employee_list
+from ..models import ImportJob, ImportKind, ImportStatus, Role
 from ..services.imports import import_job_create, import_job_progress, import_job_start
 
 ERRORS_PER_PAGE = 200
@@ -153,47 +152,26 @@ class ImportTemplateView(RoleRequiredMixin, View):
 
 
 # --- exports ---------------------------------------------------------------------------------------
+# The lists' exports run through core.exporters (workforce.exporters): the file at once when small,
+# a job with a progress page when big. Each exports the list as the user filtered it, in their scope.
 
-def _format(request) -> str:
-    return "csv" if request.GET.get("format") == "csv" else "xlsx"
+class ExportListView(RoleRequiredMixin, View):
+    required_roles = HR_ROLES
+    identifier = ""
+
+    def get(self, request, *args, **kwargs):
+        return export_respond(request, self.identifier, request.GET)
 
 
-def _filters(request) -> dict:
-    return {key: value for key, value in request.GET.items() if key not in ("format", "page")}
-
-
-class ExportEmployeesView(RoleRequiredMixin, View):
+class ExportEmployeesView(ExportListView):
     """The employee list as the user sees it (scope + the list's filters) with the current assignment."""
 
-    required_roles = HR_ROLES
-
-    def get(self, request, *args, **kwargs):
-        filterset = EmployeeFilter(request.GET or None, queryset=employee_list(user=request.user), request=request)
-        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        if not request.GET.get("ordering"):
-            queryset = queryset.order_by("last_name", "first_name", "id")
-        export = export_employees(queryset=queryset, fmt=_format(request), actor=request.user,
-                                  filters=_filters(request), language=get_language(), request=request)
-        return FileResponse(export.content, as_attachment=True, filename=export.filename,
-                            content_type=export.content_type)
+    identifier = "workforce.employees"
 
 
-class ExportOrganizationsView(RoleRequiredMixin, View):
-    required_roles = HR_ROLES
-
-    def get(self, request, *args, **kwargs):
-        queryset = OrganizationFilter(request.GET or None, queryset=organizations_for(request.user)).qs
-        export = export_queryset("organizations", queryset, fmt=_format(request), language=get_language())
-        return FileResponse(export.content, as_attachment=True, filename=export.filename,
-                            content_type=export.content_type)
+class ExportOrganizationsView(ExportListView):
+    identifier = "workforce.organizations"
 
 
-class ExportStaffPositionsView(RoleRequiredMixin, View):
-    required_roles = HR_ROLES
-
-    def get(self, request, *args, **kwargs):
-        scoped = scope_queryset(StaffPosition.objects.all(), user=request.user)
-        queryset = StaffPositionFilter(request.GET or None, queryset=scoped).qs
-        export = export_queryset("staff_positions", queryset, fmt=_format(request), language=get_language())
-        return FileResponse(export.content, as_attachment=True, filename=export.filename,
-                            content_type=export.content_type)
+class ExportStaffPositionsView(ExportListView):
+    identifier = "workforce.staff_positions"
