@@ -116,7 +116,8 @@ def check_document(*, use: str, file: IO[bytes] | Any, name: str) -> str:
         found = declared if declared in text_allowed else (found if found in allowed else min(text_allowed))
     if found not in allowed:
         raise DocumentRejected(
-            _("The file “%(name)s” is a %(found)s file; only %(allowed)s files are accepted here.")
+            _("The file “%(name)s” is not accepted here: its content is %(found)s, and only %(allowed)s files are "
+              "accepted.")
             % {"name": name, "found": _label(found), "allowed": _allowed_label(allowed)},
             code=CoreErrorCode.DOCUMENT_TYPE_NOT_ALLOWED, field="file", extra={"found": found})
     extension = os.path.splitext(name)[1].lower()
