@@ -172,7 +172,7 @@ def export_respond(request: HttpRequest, identifier: str, params: Mapping[str, A
         return render(request, "core/exports/invalid.html", {"error": error, "exporter": exporter}, status=400)
     rows = exporter.estimate(params=cleaned, actor=actor)
     if rows > settings.EXPORT_STREAM_MAX_ROWS:
-        job = export_start(actor=actor, identifier=identifier, params=cleaned)
+        job = export_start(actor=actor, identifier=identifier, params=params)  # the raw params: it validates
         return redirect("exports:job", job.pk)
     result = exporter.render(params=cleaned, actor=actor, progress=ExportProgress())
     _finished_audit(exporter=exporter, actor=actor, params=cleaned, rows=result.rows, delivery="direct",

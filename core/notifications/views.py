@@ -38,8 +38,15 @@ class InboxView(LoginRequiredMixin, TemplateView):
         page = Paginator(notifications_of(user=self.request.user, order=order), PAGE_SIZE) \
             .get_page(self.request.GET.get("page"))
         context.update(order=order, page_obj=page,
-                       items=[(notification, render_part(notification, "inapp")) for notification in page.object_list])
+                       items=[(notification, *_lines(render_part(notification, "inapp")))
+                              for notification in page.object_list])
         return context
+
+
+def _lines(text: str) -> tuple[str, str]:
+    """The inbox text as a headline (its first line) and the rest."""
+    headline, _newline, rest = text.partition("\n")
+    return headline.strip(), rest.strip()
 
 
 class NotificationOpenView(LoginRequiredMixin, View):
