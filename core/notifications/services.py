@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from core.errors import CoreErrorCode
@@ -59,7 +60,7 @@ def in_every_language(text: Any) -> dict[str, str]:
 
 def _check_link(link: str) -> str:
     link = link or ""
-    if link and (not link.startswith("/") or link.startswith("//")):
+    if link and (not link.startswith("/") or not url_has_allowed_host_and_scheme(link, allowed_hosts=set())):
         raise ValueError(f"notify() link must be a path on this site ('/...'), got {link!r}")
     return link
 

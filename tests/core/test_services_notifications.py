@@ -73,8 +73,9 @@ def test_unknown_event_raises():
 def test_links_stay_on_this_site():
     with pytest.raises(ValueError):
         notify([UserFactory()], EVENT, order_context(), link="https://evil.example/")
-    with pytest.raises(ValueError):
-        notify([UserFactory()], EVENT, order_context(), link="//evil.example/")
+    for link in ("//evil.example/", "/\\evil.example/", "javascript:alert(1)"):
+        with pytest.raises(ValueError):
+            notify([UserFactory()], EVENT, order_context(), link=link)
 
 
 @pytest.mark.django_db
