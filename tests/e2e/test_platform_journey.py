@@ -48,7 +48,7 @@ def bulk_employees(organization, n: int, *, first: int = 0) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_hr_officer_exports_20000_employees_and_downloads_the_file(page, shot, tree):
+def test_hr_officer_exports_20000_employees_and_downloads_the_file(page, shot, tree, tmp_path):
     officer = UserFactory(username="kadrlar", first_name="Dilnoza", last_name="Rahimova")
     grant(officer, Role.HR_OFFICER, tree["A"])
     bulk_employees(tree["A-DEPT"], 20_000)
@@ -72,7 +72,9 @@ def test_hr_officer_exports_20000_employees_and_downloads_the_file(page, shot, t
         page.click("[data-testid=export-download]")
     download = download_info.value
     assert download.suggested_filename.endswith(".xlsx")
-    workbook = openpyxl.load_workbook(download.path(), read_only=True)
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    workbook = openpyxl.load_workbook(saved, read_only=True)
     rows = list(workbook.worksheets[0].iter_rows(values_only=True))
     assert len(rows) == 20_001
     outsiders = set(Employee.objects.filter(organization=tree["B"]).values_list("pinfl", flat=True))
