@@ -11,6 +11,7 @@ admin.site.site_title = "HR"
 
 api_v1 = [
     path("", include("workforce.api_urls")),
+    path("", include("core.api_urls")),
 ]
 
 urlpatterns = [
@@ -38,6 +39,7 @@ urlpatterns = [
         "accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("workforce/", include("workforce.urls")),
+    path("", include("core.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file of its own (?script), so the

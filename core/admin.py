@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent, User
+from .models import (
+    AuditEvent,
+    ExportJob,
+    Notification,
+    NotificationPreference,
+    StoredDocument,
+    User,
+    VerifiableDocument,
+)
 
 
 @admin.register(User)
@@ -36,3 +44,48 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ("action", "target_repr", "target_id", "actor__username")
     date_hierarchy = "created_at"
     list_select_related = ("actor",)
+
+
+# --- Platform records: read-only (they change only through their services) ---------------------------
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("created_at", "event", "recipient", "read_at", "email_status")
+    list_filter = ("event", "email_status")
+    search_fields = ("recipient__username", "event")
+    list_select_related = ("recipient",)
+    date_hierarchy = "created_at"
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("user", "event", "email", "updated_at")
+    list_filter = ("event", "email")
+    search_fields = ("user__username",)
+    list_select_related = ("user",)
+
+
+@admin.register(StoredDocument)
+class StoredDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Metadata only: files are opened through their app's pages (which ask who may see them)."""
+
+    list_display = ("created_at", "use", "original_name", "file_type", "size", "uploaded_by", "expires_at")
+    list_filter = ("use", "file_type")
+    search_fields = ("original_name", "sha256", "uploaded_by__username")
+    list_select_related = ("uploaded_by",)
+    exclude = ("storage_name",)
+
+
+@admin.register(VerifiableDocument)
+class VerifiableDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("issued_at", "kind", "title", "subject_summary", "issuer", "valid_until", "revoked_at")
+    list_filter = ("kind",)
+    search_fields = ("code", "subject_summary", "title", "source_id")
+    date_hierarchy = "issued_at"
+
+
+@admin.register(ExportJob)
+class ExportJobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("created_at", "identifier", "requested_by", "status", "rows_done", "expires_at")
+    list_filter = ("identifier", "status")
+    search_fields = ("requested_by__username", "identifier")
+    list_select_related = ("requested_by",)

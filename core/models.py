@@ -66,3 +66,16 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.target_repr}".strip()
+
+
+# The platform pieces keep their models beside their code (core/<piece>/models.py); importing them
+# here is what registers them with the app.
+from .documents.models import StoredDocument  # noqa: E402
+from .exporters.models import ExportJob, ExportStatus  # noqa: E402
+from .notifications.models import EmailStatus, Notification, NotificationPreference  # noqa: E402
+from .verification.models import VerifiableDocument, VerificationStatus  # noqa: E402
+
+__all__ = [
+    "AuditEvent", "EmailStatus", "ExportJob", "ExportStatus", "Notification", "NotificationPreference",
+    "StoredDocument", "TimeStampedModel", "User", "VerifiableDocument", "VerificationStatus",
+]

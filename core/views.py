@@ -95,8 +95,11 @@ def home(request: HttpRequest) -> HttpResponse:
 def verify_document(request: HttpRequest, code: str) -> HttpResponse:
     """Public: anyone holding a printed document can check it is genuine. Shows only what the
     document itself says publicly (no PINFL, no contacts)."""
-    document = verify(code) if len(code) <= 64 else None
-    return render(request, "core/verify.html", {"document": document, "code": code}, status=200 if document else 404)
+    document = verify(code)
+    response = render(request, "core/verify.html", {"document": document, "code": code[:64]},
+                      status=200 if document else 404)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 # Our own error pages, in the user's language (LanguageMiddleware has run), wired in config.urls.

@@ -53,6 +53,16 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_storage(tmp_path_factory):
+    """Stored documents (core.documents) go to a temporary folder, never the checkout's private/."""
+    folder = tmp_path_factory.mktemp("private-storage")
+    previous = settings.PRIVATE_STORAGE_ROOT
+    settings.PRIVATE_STORAGE_ROOT = folder
+    yield folder
+    settings.PRIVATE_STORAGE_ROOT = previous
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -122,6 +132,7 @@ def live_celery_worker(transactional_db):
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": broker,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_STORAGE_ROOT": str(settings.PRIVATE_STORAGE_ROOT),
     }
     env.pop("REDIS_URL", None)
     celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"

@@ -19,3 +19,19 @@ class WorkforceConfig(AppConfig):
         }
         for role in Role:
             register_role(role.value, role.label, description=descriptions[role], app=self.name)
+
+        self.register_platform_pieces()
+
+    def register_platform_pieces(self) -> None:
+        """Workforce's notifications and exports (core.notifications, core.exporters)."""
+        from core.exporters import register_exporter
+        from core.notifications import register_event
+
+        from .exporters import EXPORTERS
+
+        register_event("workforce.order_issued", label=_("An HR order about you"),
+                       description=_("An HR order about you was issued (hire, transfer, promotion, sanction…)."))
+        register_event("workforce.import_finished", label=_("Import finished"),
+                       description=_("A spreadsheet import you started has been checked or imported."))
+        for exporter in EXPORTERS:
+            register_exporter(exporter)

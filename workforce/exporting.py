@@ -13,7 +13,7 @@ import csv
 import datetime
 import io
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -52,10 +52,13 @@ class ExportFile:
     rows: int
 
 
-def _rows(resource: SpreadsheetResource, queryset: QuerySet[Any]) -> Iterator[list[Any]]:
+def _rows(resource: SpreadsheetResource, queryset: QuerySet[Any],
+          progress: Callable[[int], Any] | None = None) -> Iterator[list[Any]]:
     # iterator(chunk_size) keeps memory flat and still runs the prefetches once per chunk.
-    for instance in queryset.iterator(chunk_size=CHUNK):
+    for count, instance in enumerate(queryset.iterator(chunk_size=CHUNK), start=1):
         yield [escape_formula(value) for value in resource.native_row(instance)]
+        if progress is not None and count % 500 == 0:
+            progress(count)
 
 
 def _csv_cell(column: Column, value: Any) -> Any:
@@ -114,13 +117,15 @@ def write_csv(columns: list[Column], rows: Iterable[list[Any]]) -> tuple[IO[byte
     return output, count
 
 
-def export_queryset(kind: str, queryset: QuerySet[Any], *, fmt: str, language: str | None = None) -> ExportFile:
-    """Write ``queryset`` (already scoped to the user) as ``fmt`` ("xlsx" or "csv")."""
+def export_queryset(kind: str, queryset: QuerySet[Any], *, fmt: str, language: str | None = None,
+                    progress: Callable[[int], Any] | None = None) -> ExportFile:
+    """Write ``queryset`` (already scoped to the user) as ``fmt`` ("xlsx" or "csv"). ``progress``
+    is called with the rows written so far (every few hundred rows)."""
     resource_class = RESOURCES[kind]
     resource = resource_class(language=language)
     columns = [field for field in resource.get_export_fields() if isinstance(field, Column)]
     queryset = resource_class.export_queryset(queryset)  # type: ignore[attr-defined]
-    rows = _rows(resource, queryset)
+    rows = _rows(resource, queryset, progress)
     stamp = datetime.date.today().isoformat()
     if fmt == "csv":
         content, count = write_csv(columns, rows)
@@ -130,10 +135,11 @@ def export_queryset(kind: str, queryset: QuerySet[Any], *, fmt: str, language: s
 
 
 def export_employees(*, queryset: QuerySet[Any], fmt: str, actor: Any, filters: dict[str, Any] | None = None,
-                     language: str | None = None, request: Any = None) -> ExportFile:
+                     language: str | None = None, request: Any = None,
+                     progress: Callable[[int], Any] | None = None) -> ExportFile:
     """Employees (with the current assignment) of ``queryset``; the bulk read of personal data is
     audit-logged (``workforce.employee.exported``, with the count and the filters)."""
-    export = export_queryset("employees", queryset, fmt=fmt, language=language)
+    export = export_queryset("employees", queryset, fmt=fmt, language=language, progress=progress)
     audit_log("workforce.employee.exported", actor=actor, request=request,
               data={"count": export.rows, "format": fmt, "filters": filters or {}})
     return export

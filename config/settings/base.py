@@ -343,3 +343,18 @@ IMPORT_MAX_UNCOMPRESSED_BYTES = int(env("IMPORT_MAX_UNCOMPRESSED_BYTES", str(102
 IMPORT_MAX_COMPRESSION_RATIO = int(env("IMPORT_MAX_COMPRESSION_RATIO", "200"))
 IMPORT_MAX_ZIP_ENTRIES = int(env("IMPORT_MAX_ZIP_ENTRIES", "2000"))
 IMPORT_XML_SNIFF_BYTES = int(env("IMPORT_XML_SNIFF_BYTES", str(64 * 1024)))
+
+# --- Platform (notifications, documents, verification, exports) ------------------------------
+# The organisation model documents are filed under (core knows no domain app; workforce owns it).
+PLATFORM_ORGANIZATION_MODEL = "workforce.Organization"
+# Address printed on documents and in e-mails (QR codes point to PUBLIC_BASE_URL/verify/<code>/).
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Uploaded and generated files (CVs, diplomas, exports): outside MEDIA_ROOT, never served directly.
+PRIVATE_STORAGE_ROOT = Path(env("PRIVATE_STORAGE_ROOT", str(BASE_DIR / "private")))
+# Exports: up to this many rows the file is sent at once; more (and every API export) runs as a job.
+EXPORT_STREAM_MAX_ROWS = int(env("EXPORT_STREAM_MAX_ROWS", "5000"))
+EXPORT_RETENTION_DAYS = int(env("EXPORT_RETENTION_DAYS", "7"))
+EXPORT_MAX_BYTES = int(env("EXPORT_MAX_BYTES", str(1024 * 1024 * 1024)))
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("core.context_processors.notifications")
+CELERY_BEAT_SCHEDULE["core-documents-purge"] = {"task": "core.documents_purge", "schedule": crontab(hour=3, minute=5)}
+DEMO_SEEDERS = [*DEMO_SEEDERS, "workforce.demo.notifications.seed"]

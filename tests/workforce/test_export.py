@@ -213,3 +213,27 @@ def test_template_download(client, hr_a):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(reverse("workforce:import_template", args=["nonsense"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_big_export_from_the_page_becomes_a_job_with_the_same_rows(client, positions, hr_a, settings,
+                                                                       django_capture_on_commit_callbacks):
+    from core.documents import document_open
+    from core.models import ExportJob
+
+    for name in ("Alimov", "Valiyev", "Valiyeva"):
+        place(make_employee(last_name=name, address="=cmd"), positions["P1"])
+    place(make_employee(last_name="Valiyev"), positions["Q1"])  # organisation B
+    settings.EXPORT_STREAM_MAX_ROWS = 1
+    client.force_login(hr_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("workforce:export_employees"), {"format": "csv", "q": "valiyev"})
+    job = ExportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/exports/{job.pk}/"
+    job.refresh_from_db()
+    with document_open(job.result) as handle:
+        rows = list(csv.reader(io.StringIO(handle.read().decode("utf-8-sig")), delimiter=";"))
+    assert sorted(row[1] for row in rows[1:]) == ["Valiyev", "Valiyeva"]
+    assert all(value == "'=cmd" for value in (dict(zip(rows[0], row, strict=True))["Manzil"] for row in rows[1:]))
+    event = AuditEvent.objects.get(action="workforce.employee.exported")
+    assert event.actor == hr_a and event.data["count"] == 2 and event.data["filters"] == {"q": "valiyev"}

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -18,14 +18,14 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.exceptions import ApplicationError
+from core.exporters import export_respond
 from core.mixins import RoleRequiredMixin
 
-from ..access import HR_ROLES, organizations_for, scope_queryset
-from ..exporting import escape_formula, export_employees, export_queryset, import_template
-from ..filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
+from ..access import HR_ROLES
+from ..exporting import escape_formula, import_template
 from ..importing.errors import error_column, error_message, is_file_error
-from ..models import ImportJob, ImportKind, ImportStatus, StaffPosition
-from ..selectors import employee_list, import_job_list
+from ..models import ImportJob, ImportKind, ImportStatus
+from ..selectors import import_job_list
 from ..services.imports import import_job_create, import_job_progress, import_job_start
 
 ERRORS_PER_PAGE = 200
@@ -157,64 +157,26 @@ class ImportTemplateView(RoleRequiredMixin, View):
 
 
 # --- exports ---------------------------------------------------------------------------------------
+# The lists' exports run through core.exporters (workforce.exporters): the file at once when small,
+# a job with a progress page when big. Each exports the list as the user filtered it, in their scope.
 
-def _format(request) -> str:
-    return "csv" if request.GET.get("format") == "csv" else "xlsx"
+class ExportListView(RoleRequiredMixin, View):
+    required_roles = HR_ROLES
+    identifier = ""
 
-
-def _filters(request) -> dict:
-    return {key: value for key, value in request.GET.items() if key not in ("format", "page")}
-
-
-def invalid_filters(request, filterset) -> HttpResponse:
-    """An export asked with filters it cannot use: say which (the 400 page), rather than export
-    something other than what was asked for."""
-    fields = filterset.form.fields
-    problems = [(fields[name].label if name in fields else "", " ".join(str(e) for e in errors))
-                for name, errors in filterset.errors.items()]
-    return render(request, "400.html", {"problems": problems}, status=400)
+    def get(self, request, *args, **kwargs):
+        return export_respond(request, self.identifier, request.GET)
 
 
-class ExportEmployeesView(RoleRequiredMixin, View):
+class ExportEmployeesView(ExportListView):
     """The employee list as the user sees it (scope + the list's filters) with the current assignment."""
 
-    required_roles = HR_ROLES
-
-    def get(self, request, *args, **kwargs):
-        filterset = EmployeeFilter(request.GET or None, queryset=employee_list(user=request.user), request=request)
-        if filterset.is_bound and not filterset.is_valid():
-            return invalid_filters(request, filterset)
-        queryset = filterset.qs
-        if not request.GET.get("ordering"):
-            queryset = queryset.order_by("last_name", "first_name", "id")
-        export = export_employees(queryset=queryset, fmt=_format(request), actor=request.user,
-                                  filters=_filters(request), language=get_language(), request=request)
-        return FileResponse(export.content, as_attachment=True, filename=export.filename,
-                            content_type=export.content_type)
+    identifier = "workforce.employees"
 
 
-class ExportOrganizationsView(RoleRequiredMixin, View):
-    required_roles = HR_ROLES
-
-    def get(self, request, *args, **kwargs):
-        filterset = OrganizationFilter(request.GET or None, queryset=organizations_for(request.user))
-        if filterset.is_bound and not filterset.is_valid():
-            return invalid_filters(request, filterset)
-        queryset = filterset.qs
-        export = export_queryset("organizations", queryset, fmt=_format(request), language=get_language())
-        return FileResponse(export.content, as_attachment=True, filename=export.filename,
-                            content_type=export.content_type)
+class ExportOrganizationsView(ExportListView):
+    identifier = "workforce.organizations"
 
 
-class ExportStaffPositionsView(RoleRequiredMixin, View):
-    required_roles = HR_ROLES
-
-    def get(self, request, *args, **kwargs):
-        scoped = scope_queryset(StaffPosition.objects.all(), user=request.user)
-        filterset = StaffPositionFilter(request.GET or None, queryset=scoped)
-        if filterset.is_bound and not filterset.is_valid():
-            return invalid_filters(request, filterset)
-        queryset = filterset.qs
-        export = export_queryset("staff_positions", queryset, fmt=_format(request), language=get_language())
-        return FileResponse(export.content, as_attachment=True, filename=export.filename,
-                            content_type=export.content_type)
+class ExportStaffPositionsView(ExportListView):
+    identifier = "workforce.staff_positions"
