@@ -315,6 +315,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status" field; name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "EmployeeStatusEnum": "workforce.models.EmployeeStatus",
+        "ImportStatusEnum": "workforce.models.ImportStatus",
+        "ReserveStatusEnum": "workforce.models.ReserveStatus",
+        "ExportStatusEnum": "core.exporters.models.ExportStatus",
+        "EmailStatusEnum": "core.notifications.models.EmailStatus",
+        "VerificationStatusEnum": "core.verification.models.VerificationStatus",
+    },
 }
 
 # --- History and audit ------------------------------------------------------------------------

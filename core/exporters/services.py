@@ -26,7 +26,7 @@ from core.errors import CoreErrorCode
 from core.exceptions import ApplicationError
 from core.progress import JobProgress, progress_clear
 
-from .base import Exporter, ExportFile, ExportProgress
+from .base import Exporter, ExportFile, ExportProgress, as_querydict
 from .models import ExportJob, ExportStatus
 from .registry import get_exporter
 
@@ -169,7 +169,11 @@ def export_respond(request: HttpRequest, identifier: str, params: Mapping[str, A
     try:
         cleaned = exporter.clean_params(params, actor=actor)
     except ApplicationError as error:
-        return render(request, "core/exports/invalid.html", {"error": error, "exporter": exporter}, status=400)
+        # The project's 400 page, naming each field at fault (as the lists' own filters do).
+        fields = exporter.get_form(as_querydict(params), actor=actor).fields
+        problems = [(fields[name].label if name in fields else "", " ".join(messages))
+                    for name, messages in (error.extra or {}).items()] or [("", error.message)]
+        return render(request, "400.html", {"problems": problems}, status=400)
     rows = exporter.estimate(params=cleaned, actor=actor)
     if rows > settings.EXPORT_STREAM_MAX_ROWS:
         job = export_start(actor=actor, identifier=identifier, params=params)  # the raw params: it validates

@@ -7,13 +7,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from .errors import FILE_ROW, UploadRejected, error_column, error_message
 
 SUMMARY_LABELS = {
-    "to_create": gettext_lazy("new"), "to_update": gettext_lazy("changed"), "unchanged": gettext_lazy("unchanged"),
+    "to_create": pgettext_lazy("import summary", "new"), "to_update": pgettext_lazy("import summary", "changed"),
+    "unchanged": pgettext_lazy("import summary", "unchanged"),
     "assignments_opened": gettext_lazy("assignments opened"), "assignments_closed": gettext_lazy("assignments closed"),
+    "educations_added": gettext_lazy("education entries added"),
 }
 
 
