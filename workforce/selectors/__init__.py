@@ -5,4 +5,5 @@ Each submodule lists its public names in ``__all__``; this package re-exports th
 from .employees import *
 from .history import *
 from .organizations import *
+from .people import *
 from .staffing import *
