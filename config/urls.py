@@ -1,17 +1,20 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from core import views as core_views
+from vacancies.feeds import SITEMAPS
 
 admin.site.site_header = "Davlat fuqarolik xizmati — HR"
 admin.site.site_title = "HR"
 
 api_v1 = [
     path("", include("workforce.api_urls")),
+    path("", include("vacancies.api_urls")),
 ]
 
 urlpatterns = [
@@ -37,6 +40,8 @@ urlpatterns = [
         "accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("workforce/", include("workforce.urls")),
+    path("", include("vacancies.urls")),  # /vacancies/ (public portal, HR, commission) and /cabinet/
+    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

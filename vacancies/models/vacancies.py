@@ -135,5 +135,14 @@ class Vacancy(TimeStampedModel):
         return localized_value(self, "description")
 
     @property
+    def safe_description(self) -> str:
+        """The description for a page: sanitised again on the way out (rows written in bulk skip the service)."""
+        from django.utils.safestring import mark_safe
+
+        from ..sanitize import clean_html
+
+        return mark_safe(clean_html(self.description))  # noqa: S308 - nh3 allow-list output
+
+    @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
