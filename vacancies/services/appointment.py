@@ -83,8 +83,8 @@ def _appoint(vacancy: Vacancy, application: Application, start_date: datetime.da
     if application.vacancy_id != vacancy.pk or application.stage != Stage.WINNER:
         winner = vacancy.applications.filter(stage=Stage.WINNER).select_related("candidate").first()
         raise VacancyConflict(
-            _("Only the winner of the competition can be appointed%(who)s; %(name)s is “%(stage)s”.")
-            % {"who": f" ({winner.candidate.full_name})" if winner else "",
+            _("Only the winner of the competition (%(winner)s) can be appointed; %(name)s is “%(stage)s”.")
+            % {"winner": winner.candidate.full_name if winner else "—",
                "name": application.candidate.full_name, "stage": application.get_stage_display()},
             code=VacancyErrorCode.NOT_THE_WINNER, field="application")
     order = _place_winner(application, start_date=start_date, actor=actor)

@@ -117,9 +117,9 @@ def _check(vacancy: Vacancy) -> None:
     if vacancy.competition_type != expected:
         labels = dict(CompetitionType.choices)
         raise VacancyError(
-            _("«%(position)s» is a %(group)s position: it is filled by %(expected)s, not %(given)s.")
-            % {"position": position.name, "group": position.get_group_display().lower(),
-               "expected": str(labels[expected]).lower(), "given": str(labels[vacancy.competition_type]).lower()},
+            _("«%(position)s» (group “%(group)s”) is filled by “%(expected)s”, not by “%(given)s”.")
+            % {"position": position.name, "group": position.get_group_display(),
+               "expected": labels[expected], "given": labels[vacancy.competition_type]},
             code=VacancyErrorCode.COMPETITION_TYPE_MISMATCH, field="competition_type")
     if vacancy.closes_on < vacancy.opens_on:
         raise VacancyError(_("The last day for applications (%(closes)s) is before the first (%(opens)s).")
@@ -161,11 +161,11 @@ def _has_open(staff_position: StaffPosition) -> VacancyConflict:
         code=VacancyErrorCode.POSITION_HAS_OPEN_VACANCY, field="staff_position")
 
 
-def _require_status(vacancy: Vacancy, *allowed: str, action: str) -> None:
+def _require_status(vacancy: Vacancy, *allowed: str) -> None:
     if vacancy.status not in allowed:
         raise VacancyConflict(
-            _("The vacancy «%(title)s» is “%(status)s”: it cannot be %(action)s now.")
-            % {"title": vacancy.title, "status": vacancy.get_status_display(), "action": action},
+            _("The vacancy «%(title)s» is “%(status)s”: this step is not possible now.")
+            % {"title": vacancy.title, "status": vacancy.get_status_display()},
             code=VacancyErrorCode.WRONG_STATUS, field="status")
 
 
@@ -255,7 +255,7 @@ def vacancy_update(*, vacancy: Vacancy, actor: User | None, **fields: Any) -> Va
                                   code=VacancyErrorCode.NOT_EDITABLE, field=(locked or ["closes_on"])[0])
         fields = {name: value for name, value in fields.items() if name in allowed}
     elif vacancy.status != VacancyStatus.DRAFT:
-        _require_status(vacancy, VacancyStatus.DRAFT, action=_("edited"))
+        _require_status(vacancy, VacancyStatus.DRAFT)
     changes = model_update(instance=vacancy, allowed=UPDATABLE_FIELDS,
                            data={name: _normalized(name, value) for name, value in fields.items()})
     if not changes:
@@ -276,7 +276,7 @@ def vacancy_publish(*, vacancy: Vacancy, actor: User | None) -> Vacancy:
     """Open a draft to applications. The deadline must not have passed and the position must still be vacant."""
     lock(vacancy)
     require_hr(actor, vacancy)
-    _require_status(vacancy, VacancyStatus.DRAFT, action=_("published"))
+    _require_status(vacancy, VacancyStatus.DRAFT)
     today = timezone.localdate()
     if vacancy.closes_on < today:
         raise VacancyError(_("The last day for applications (%(day)s) has passed; set a later one first.")
@@ -301,7 +301,7 @@ def vacancy_close(*, vacancy: Vacancy, actor: User | None) -> Vacancy:
     require_hr(actor, vacancy)
     if vacancy.status == VacancyStatus.CLOSED:
         return vacancy
-    _require_status(vacancy, VacancyStatus.PUBLISHED, action=_("closed"))
+    _require_status(vacancy, VacancyStatus.PUBLISHED)
     vacancy.status = VacancyStatus.CLOSED
     vacancy.closed_at = timezone.now()
     stamp(vacancy, actor)
@@ -330,7 +330,7 @@ def vacancy_start_competition(*, vacancy: Vacancy, actor: User | None) -> Vacanc
     """After the deadline: testing and interviews may begin."""
     lock(vacancy)
     require_hr(actor, vacancy)
-    _require_status(vacancy, VacancyStatus.CLOSED, action=_("started"))
+    _require_status(vacancy, VacancyStatus.CLOSED)
     vacancy.status = VacancyStatus.IN_COMPETITION
     stamp(vacancy, actor)
     vacancy.save(update_fields=["status", "updated_at"])
@@ -350,7 +350,7 @@ def vacancy_cancel(*, vacancy: Vacancy, reason: str, actor: User | None) -> Vaca
     if not reason:
         raise VacancyError(_("Write why the vacancy is cancelled: candidates read it."),
                            code=VacancyErrorCode.CANCEL_REASON_REQUIRED, field="reason")
-    _require_status(vacancy, *OPEN_STATUSES, action=_("cancelled"))
+    _require_status(vacancy, *OPEN_STATUSES)
     vacancy.status = VacancyStatus.CANCELLED
     vacancy.cancel_reason = reason
     vacancy.completed_at = timezone.now()
@@ -364,8 +364,7 @@ def vacancy_cancel(*, vacancy: Vacancy, reason: str, actor: User | None) -> Vaca
 
 def _require_sheet_editable(vacancy: Vacancy) -> None:
     if vacancy.ranked_at is not None or vacancy.status in (VacancyStatus.COMPLETED, VacancyStatus.CANCELLED):
-        _require_status(vacancy, VacancyStatus.DRAFT, VacancyStatus.PUBLISHED, VacancyStatus.CLOSED,
-                        action=_("re-scored"))
+        _require_status(vacancy, VacancyStatus.DRAFT, VacancyStatus.PUBLISHED, VacancyStatus.CLOSED)
     if vacancy.applications.filter(scores__isnull=False).exists():
         raise VacancyConflict(_("Interview scores are already given: the score sheet can no longer change."),
                               code=VacancyErrorCode.NOT_EDITABLE, field="criteria")
