@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.text import search_key
+from core.widgets import FastSelect
 from workforce.models import PositionGroup
 
 from .models import CompetitionType, Stage, VacancyStatus
@@ -41,15 +42,16 @@ class VacancyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Keyword"), method="filter_q",
                                   help_text=_("Title, organisation or specialty, in Latin or Cyrillic."))
     region = django_filters.ChoiceFilter(label=_("Region"), choices=_choices("region"), field_name="region_id",
-                                         empty_label=_("All regions"))
+                                         empty_label=_("All regions"), widget=FastSelect)
     organization = django_filters.ChoiceFilter(label=_("Organisation"), choices=_choices("organization"),
-                                               field_name="organization_id", empty_label=_("All organisations"))
+                                               field_name="organization_id", empty_label=_("All organisations"),
+                                               widget=FastSelect)
     group = django_filters.ChoiceFilter(label=_("Group"), choices=PositionGroup.choices[1:],
-                                        empty_label=_("All groups"))
+                                        empty_label=_("All groups"), widget=FastSelect)
     category = django_filters.ChoiceFilter(label=_("Category"), choices=_choices("category"),
-                                           field_name="category_id", empty_label=_("All categories"))
+                                           field_name="category_id", empty_label=_("All categories"), widget=FastSelect)
     competition_type = django_filters.ChoiceFilter(label=_("Competition"), choices=CompetitionType.choices,
-                                                   empty_label=_("Any"))
+                                                   empty_label=_("Any"), widget=FastSelect)
     salary_from = django_filters.NumberFilter(label=_("Salary from (UZS)"), method="filter_salary", min_value=0)
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

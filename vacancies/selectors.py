@@ -39,6 +39,7 @@ __all__ = [
     "competition_funnel",
     "hr_applications",
     "hr_vacancies",
+    "portal_choices_changed",
     "portal_filter_choices",
     "public_vacancies",
     "public_vacancy",
@@ -60,11 +61,23 @@ def public_vacancy(pk: int) -> Vacancy | None:
         pk=pk, status__in=PUBLIC_STATUSES).first()
 
 
+_CHOICES_VERSION = "vacancies:portal-choices:version"
+
+
+def portal_choices_changed() -> None:
+    """Forget the cached filter choices (the services call this after a vacancy is published or leaves
+    the portal, once the transaction has committed)."""
+    try:
+        cache.incr(_CHOICES_VERSION)
+    except ValueError:
+        cache.set(_CHOICES_VERSION, 2, None)
+
+
 def portal_filter_choices() -> dict[str, list[tuple[Any, str]]]:
     """Regions, organisations and categories that have published vacancies, in the active language;
-    cached for ``VACANCY_CHOICES_CACHE_SECONDS`` (they change when a vacancy is published or closed)."""
+    cached for ``VACANCY_CHOICES_CACHE_SECONDS`` and dropped when a vacancy is published or closed."""
     language = language_suffix(get_language())
-    key = f"vacancies:portal-choices:{language}"
+    key = f"vacancies:portal-choices:{cache.get(_CHOICES_VERSION, 1)}:{language}"
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -161,3 +161,11 @@ def test_list_queries_do_not_grow_with_the_page(client, tree):
     with CaptureQueriesContext(connection) as many:
         client.get("/vacancies/")
     assert len(many) == len(few) <= 4
+
+
+def test_a_newly_published_vacancy_is_filterable_at_once(client, portal, django_capture_on_commit_callbacks):
+    client.get("/vacancies/")  # the choices are cached now
+    bukhara = make_organization(code="BUX-H", name="Buxoro viloyati hokimligi", region=Region.objects.get(soato="1706"))
+    with django_capture_on_commit_callbacks(execute=True):
+        make_vacancy(bukhara, title="Yetakchi mutaxassis")
+    assert _titles(client.get("/vacancies/", {"region": "1706"})) == ["Yetakchi mutaxassis"]

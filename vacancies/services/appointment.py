@@ -20,6 +20,7 @@ from ..errors import VacancyConflict, VacancyErrorCode
 from ..models import Application, Stage, Vacancy, VacancyStatus
 from ._common import lock, require_hr, stamp
 from .applications import _reason, change_stage
+from .vacancies import _portal_changed
 
 __all__ = [
     "application_add_to_reserve",
@@ -98,6 +99,7 @@ def _appoint(vacancy: Vacancy, application: Application, start_date: datetime.da
     vacancy.completed_at = timezone.now()
     stamp(vacancy, actor)
     vacancy.save(update_fields=["status", "completed_at", "updated_at"])
+    transaction.on_commit(_portal_changed)
     audit_log("vacancies.vacancy.completed", actor=actor, target=vacancy,
               data={"application": application.pk, "order": order.number, "rank": application.rank})
     return order

@@ -66,6 +66,13 @@ _HTML_FIELDS = ("description_uz", "description_ru", "description_en")
 _TEXT_FIELDS = ("title_uz", "title_ru", "title_en", "specialty")
 _SEARCHED = frozenset({"title_uz", "title_ru", "title_en", "specialty"})
 LANGUAGE_CODE_MAX = 8
+PORTAL_CHANGES = frozenset({"published", "closed", "cancelled", "completed"})
+
+
+def _portal_changed() -> None:
+    from ..selectors import portal_choices_changed
+
+    portal_choices_changed()
 
 
 def competition_type_for(staff_position: StaffPosition) -> str:
@@ -170,6 +177,8 @@ def _require_status(vacancy: Vacancy, *allowed: str) -> None:
 
 
 def _audit(verb: str, vacancy: Vacancy, actor: User | None, **data: Any) -> None:
+    if verb in PORTAL_CHANGES:
+        transaction.on_commit(_portal_changed)
     audit_log(f"vacancies.vacancy.{verb}", actor=actor, target=vacancy,
               data={"status": vacancy.status, "organization": vacancy.organization.code, **data})
 
