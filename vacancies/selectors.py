@@ -39,6 +39,7 @@ __all__ = [
     "competition_funnel",
     "hr_applications",
     "hr_vacancies",
+    "portal_cache_version",
     "portal_choices_changed",
     "portal_filter_choices",
     "public_vacancies",
@@ -73,11 +74,16 @@ def portal_choices_changed() -> None:
         cache.set(_CHOICES_VERSION, 2, None)
 
 
+def portal_cache_version() -> int:
+    """Bumped whenever the set of published vacancies changes: part of every portal cache key."""
+    return cache.get(_CHOICES_VERSION, 1)
+
+
 def portal_filter_choices() -> dict[str, list[tuple[Any, str]]]:
     """Regions, organisations and categories that have published vacancies, in the active language;
     cached for ``VACANCY_CHOICES_CACHE_SECONDS`` and dropped when a vacancy is published or closed."""
     language = language_suffix(get_language())
-    key = f"vacancies:portal-choices:{cache.get(_CHOICES_VERSION, 1)}:{language}"
+    key = f"vacancies:portal-choices:{portal_cache_version()}:{language}"
     cached = cache.get(key)
     if cached is not None:
         return cached

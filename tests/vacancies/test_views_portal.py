@@ -153,14 +153,26 @@ def test_list_queries_do_not_grow_with_the_page(client, tree):
         make_vacancy(tree["A"])
     client.get("/vacancies/")  # fill the choices cache
     with CaptureQueriesContext(connection) as few:
-        client.get("/vacancies/")
+        client.get("/vacancies/?page=1")  # a query not cached yet
     for _ in range(15):
         make_vacancy(tree["B"])
     cache.clear()
     client.get("/vacancies/")
     with CaptureQueriesContext(connection) as many:
-        client.get("/vacancies/")
+        client.get("/vacancies/?page=1")
     assert len(many) == len(few) <= 4
+
+
+def test_the_list_body_is_cached_and_dropped_when_a_vacancy_is_published(client, tree,
+                                                                         django_capture_on_commit_callbacks):
+    make_vacancy(tree["A"], title="Birinchi")
+    client.get("/vacancies/")
+    with CaptureQueriesContext(connection) as cached:
+        assert _titles(client.get("/vacancies/")) == ["Birinchi"]
+    assert len(cached) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        make_vacancy(tree["A"], title="Ikkinchi")
+    assert sorted(_titles(client.get("/vacancies/"))) == ["Birinchi", "Ikkinchi"]
 
 
 def test_a_newly_published_vacancy_is_filterable_at_once(client, portal, django_capture_on_commit_callbacks):

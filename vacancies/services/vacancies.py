@@ -66,7 +66,7 @@ _HTML_FIELDS = ("description_uz", "description_ru", "description_en")
 _TEXT_FIELDS = ("title_uz", "title_ru", "title_en", "specialty")
 _SEARCHED = frozenset({"title_uz", "title_ru", "title_en", "specialty"})
 LANGUAGE_CODE_MAX = 8
-PORTAL_CHANGES = frozenset({"published", "closed", "cancelled", "completed"})
+PORTAL_CHANGES = frozenset({"published", "updated", "closed", "cancelled", "completed"})
 
 
 def _portal_changed() -> None:
