@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from core import views as core_views
+from vacancies.feeds import SITEMAPS
 
 admin.site.site_header = "Davlat fuqarolik xizmati — HR"
 admin.site.site_title = "HR"
@@ -12,6 +14,7 @@ admin.site.site_title = "HR"
 api_v1 = [
     path("", include("workforce.api_urls")),
     path("", include("core.api_urls")),
+    path("", include("vacancies.api_urls")),
 ]
 
 urlpatterns = [
@@ -40,6 +43,8 @@ urlpatterns = [
     ),
     path("workforce/", include("workforce.urls")),
     path("", include("core.urls")),
+    path("", include("vacancies.urls")),  # /vacancies/ (public portal, HR, commission) and /cabinet/
+    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file of its own (?script), so the

@@ -161,3 +161,57 @@ def make_staffed_employee(
     employee = make_employee(education_level=education_level, **fields)
     place(employee, staff_position, start=start or datetime.date(2020, 1, 1))
     return employee
+
+
+# --- Vacancies (appended by the vacancies app) -------------------------------------------------
+def make_candidate(*, user=None, last_name: str = "Saidova", first_name: str = "Nilufar", sex: str = "F",
+                   birth_date: datetime.date = datetime.date(1994, 3, 15), employee: Employee | None = None,
+                   education: str | None = "master", specialty: str = "Huquqshunoslik", experience_years: int = 6,
+                   languages: tuple[str, ...] = ("uz", "ru"), username: str | None = None):
+    """A candidate with an account, an education entry and ``experience_years`` of declared work."""
+    from vacancies.models import Candidate, CandidateEducation, CandidateExperience
+
+    n = next(_serial)
+    if employee is not None:
+        birth_date, sex, pinfl = employee.birth_date, employee.sex, employee.pinfl
+        last_name, first_name = employee.last_name, employee.first_name
+    else:
+        pinfl = make_pinfl(birth_date, sex, 400 + n % 500, n)
+    user = user or UserFactory(username=username or f"cand{n}", first_name=first_name, last_name=last_name)
+    candidate = Candidate.objects.create(
+        user=user, employee=employee, pinfl=pinfl, passport=f"AB{n % 10_000_000:07d}", last_name=last_name,
+        first_name=first_name, birth_date=birth_date, sex=sex, languages=list(languages),
+    )
+    if education:
+        CandidateEducation.objects.create(candidate=candidate, level=education, specialty=specialty,
+                                          institution="Toshkent davlat yuridik universiteti", graduation_year=2016)
+    if experience_years:
+        today = datetime.date.today()
+        CandidateExperience.objects.create(candidate=candidate, employer="“Ishonch” MChJ", position="Yurist",
+                                           start_date=today.replace(year=today.year - experience_years) -
+                                           datetime.timedelta(days=3))
+    return candidate
+
+
+def make_vacancy(organization: Organization, *, status: str = "published", category_code: str = "S-2",
+                 staff_position: StaffPosition | None = None, title: str | None = None, salary_min: int = 6_000_000,
+                 salary_max: int | None = 8_000_000, opens_on: datetime.date | None = None,
+                 closes_on: datetime.date | None = None, actor=None, **fields):
+    """A vacancy through the services (draft → published [→ closed → in competition])."""
+    from vacancies.services import vacancy_close, vacancy_create, vacancy_publish, vacancy_start_competition
+
+    today = datetime.date.today()
+    staff_position = staff_position or make_position(organization, category_code=category_code)
+    vacancy = vacancy_create(
+        staff_position=staff_position, opens_on=opens_on or today - datetime.timedelta(days=5),
+        closes_on=closes_on or today + datetime.timedelta(days=20), salary_min=salary_min, salary_max=salary_max,
+        title_uz=title or staff_position.name_uz, actor=actor, **fields,
+    )
+    if status == "draft":
+        return vacancy
+    vacancy = vacancy_publish(vacancy=vacancy, actor=actor)
+    if status in ("closed", "in_competition"):
+        vacancy = vacancy_close(vacancy=vacancy, actor=actor)
+    if status == "in_competition":
+        vacancy = vacancy_start_competition(vacancy=vacancy, actor=actor)
+    return vacancy

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     # over Django's admin, which ships its own versions of both.
     "core",
     "workforce",
+    "vacancies",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -107,9 +109,9 @@ TEMPLATES = [
 ]
 
 # Apps contribute menu items and home-page panels without core importing them.
-NAVIGATION_PROVIDERS = ["workforce.navigation.menu"]
+NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "vacancies.navigation.menu"]
 HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels"]
-DEMO_SEEDERS = ["workforce.demo.seed"]
+DEMO_SEEDERS = ["workforce.demo.seed", "vacancies.demo.seed"]
 # The module implementing core.access (roles and organisation scope) for core and every app.
 ACCESS_BACKEND = "workforce.access"
 # Public QR verification of documents (orders now; certificates when assessment lands).
@@ -285,6 +287,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "workforce-reserve-expiry": {"task": "workforce.reserve_expire_due", "schedule": crontab(hour=1, minute=10)},
     "workforce-import-files-purge": {"task": "workforce.import_files_purge", "schedule": crontab(hour=2, minute=20)},
+    # Just after midnight in Tashkent: the day after a vacancy's last day, it stops taking applications.
+    "vacancies-close-due": {"task": "vacancies.close_due", "schedule": crontab(hour=0, minute=5)},
 }
 
 # --- REST API ---------------------------------------------------------------------------------
@@ -340,6 +344,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Vacancy portal: sign-ups per client address per hour, and how long filter choices are cached.
+VACANCY_SIGNUP_RATE = int(env("VACANCY_SIGNUP_RATE", "10") or 10)
+VACANCY_CHOICES_CACHE_SECONDS = int(env("VACANCY_CHOICES_CACHE_SECONDS", "300") or 300)
 
 # Upload guard for spreadsheet imports (bytes).
 IMPORT_MAX_UPLOAD_BYTES = int(env("IMPORT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))

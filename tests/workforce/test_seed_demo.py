@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.test import override_settings
 
 from workforce.access import user_roles
 from workforce.demo.organizations import ORGANIZATIONS
@@ -28,9 +29,14 @@ from workforce.models import (
 from workforce.search import employee_search_text
 from workforce.validators import pinfl_problems
 
+WORKFORCE_ONLY = override_settings(DEMO_SEEDERS=["workforce.demo.seed"])
+"""These tests are about workforce's seeder; other apps' seeders (vacancies appoints a winner, adding an
+employee) have their own tests."""
+
 
 def seed(employees: int, seed: int = 7) -> None:
-    call_command("seed_demo", "--employees", str(employees), "--seed", str(seed), stdout=io.StringIO())
+    with WORKFORCE_ONLY:
+        call_command("seed_demo", "--employees", str(employees), "--seed", str(seed), stdout=io.StringIO())
 
 
 def snapshot() -> dict:
@@ -61,6 +67,7 @@ def delete_demo_people() -> None:
 
 
 @pytest.mark.django_db
+@WORKFORCE_ONLY
 def test_seed_demo_builds_tree_and_users_and_is_repeatable():
     call_command("seed_demo", "--employees", "0", "--seed", "7")
     first = sorted(Organization.objects.values_list("code", "path", "level"))

@@ -7,4 +7,5 @@ from .history import *
 from .imports import *
 from .organizations import *
 from .overview import *
+from .people import *
 from .staffing import *

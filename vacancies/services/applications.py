@@ -1,0 +1,330 @@
+"""Applications: the rules of applying, and the stage machine every stage change goes through."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.audit import audit_log
+from core.models import User
+from workforce.selectors import person_is_serving
+
+from ..checks import candidate_snapshot, requirement_reasons
+from ..errors import VacancyConflict, VacancyError, VacancyErrorCode
+from ..models import (
+    ACTIVE_STAGES,
+    Application,
+    ApplicationEvent,
+    Candidate,
+    CompetitionType,
+    Stage,
+    Vacancy,
+    VacancyStatus,
+)
+from ._common import fmt, lock, require_hr, stamp
+
+__all__ = [
+    "MAX_ACTIVE_APPLICATIONS",
+    "TRANSITIONS",
+    "BulkResult",
+    "application_admit",
+    "application_invite_to_interview",
+    "application_invite_to_test",
+    "application_override",
+    "application_record_test_result",
+    "application_reject",
+    "application_submit",
+    "application_withdraw",
+    "applications_bulk",
+    "change_stage",
+]
+
+MAX_ACTIVE_APPLICATIONS = 5
+"""DOMAIN.md: a candidate holds at most 5 active applications at once."""
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Stage.SUBMITTED: frozenset({Stage.ADMITTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.CANCELLED}),
+    Stage.ADMITTED: frozenset({Stage.TESTING, Stage.TEST_PASSED, Stage.REJECTED, Stage.WITHDRAWN, Stage.CANCELLED}),
+    Stage.REJECTED: frozenset({Stage.ADMITTED}),
+    Stage.TESTING: frozenset({Stage.TEST_PASSED, Stage.TEST_FAILED, Stage.WITHDRAWN, Stage.CANCELLED}),
+    Stage.TEST_PASSED: frozenset({Stage.INTERVIEW, Stage.WITHDRAWN, Stage.CANCELLED}),
+    Stage.INTERVIEW: frozenset({Stage.WINNER, Stage.RESERVE, Stage.WITHDRAWN, Stage.CANCELLED}),
+    Stage.WINNER: frozenset({Stage.APPOINTED, Stage.DECLINED, Stage.WITHDRAWN, Stage.CANCELLED}),
+    Stage.RESERVE: frozenset({Stage.WINNER, Stage.WITHDRAWN, Stage.CANCELLED}),
+}
+"""The stage machine: which stage may follow which. Anything else is refused."""
+
+WITHDRAWABLE = frozenset(stage for stage, nexts in TRANSITIONS.items() if Stage.WITHDRAWN in nexts)
+
+
+def change_stage(application: Application, to: str, *, actor: User | None, note: str = "", verb: str,
+                 active: bool | None = None, fields: Iterable[str] = (), data: dict[str, Any] | None = None) -> None:
+    """The one way an application changes stage: checks the stage machine, saves the stage (and
+    ``fields`` the caller set), writes the timeline event, the history row and the audit event.
+
+    Wave 2: the candidate's notification (``core.notifications.notify(..., "vacancies.stage_changed",
+    ...)``) is sent from here, after commit, so every stage change notifies without another call site."""
+    previous = application.stage
+    if to not in TRANSITIONS.get(previous, frozenset()):
+        raise VacancyConflict(
+            _("The application of %(name)s is at “%(stage)s”: it cannot move to “%(to)s”.")
+            % {"name": application.candidate.full_name, "stage": application.get_stage_display(),
+               "to": Stage(to).label},
+            code=VacancyErrorCode.STAGE_TRANSITION, field="stage",
+            extra={"application": application.pk, "stage": previous, "to": to})
+    application.stage = to
+    application.is_active = (to in ACTIVE_STAGES) if active is None else active
+    application.stage_changed_at = timezone.now()
+    stamp(application, actor)
+    application._change_reason = f"{previous} -> {to}"  # type: ignore[attr-defined]
+    application.save(update_fields=["stage", "is_active", "stage_changed_at", "updated_at", *fields])
+    ApplicationEvent.objects.create(application=application, from_stage=previous, to_stage=to, note=note,
+                                    actor=actor if getattr(actor, "is_authenticated", False) else None)
+    audit_log(f"vacancies.application.{verb}", actor=actor, target=application,
+              data={"vacancy": application.vacancy_id, "from": previous, "to": to, **(data or {})})
+
+
+def _active_count(candidate: Candidate) -> int:
+    return Application.objects.filter(candidate=candidate, is_active=True).count()
+
+
+def _too_many(candidate: Candidate) -> VacancyConflict:
+    return VacancyConflict(
+        _("You already have %(limit)s active applications, the most allowed at once. Withdraw one or wait for a "
+          "result before applying again.") % {"limit": MAX_ACTIVE_APPLICATIONS},
+        code=VacancyErrorCode.TOO_MANY_ACTIVE, field="vacancy", extra={"limit": MAX_ACTIVE_APPLICATIONS})
+
+
+def _already_applied(vacancy: Vacancy) -> VacancyConflict:
+    return VacancyConflict(_("You have already applied for «%(title)s».") % {"title": vacancy.title},
+                           code=VacancyErrorCode.ALREADY_APPLIED, field="vacancy")
+
+
+def _require_open_for_applications(vacancy: Vacancy, today: datetime.date) -> None:
+    if vacancy.status != VacancyStatus.PUBLISHED:
+        raise VacancyConflict(_("«%(title)s» is not accepting applications (%(status)s).")
+                              % {"title": vacancy.title, "status": vacancy.get_status_display()},
+                              code=VacancyErrorCode.VACANCY_NOT_OPEN, field="vacancy")
+    if today < vacancy.opens_on:
+        raise VacancyConflict(_("Applications for «%(title)s» open on %(day)s.")
+                              % {"title": vacancy.title, "day": fmt(vacancy.opens_on)},
+                              code=VacancyErrorCode.NOT_YET_OPEN, field="vacancy")
+    if today > vacancy.closes_on:
+        raise VacancyConflict(_("The last day to apply for «%(title)s» was %(day)s.")
+                              % {"title": vacancy.title, "day": fmt(vacancy.closes_on)},
+                              code=VacancyErrorCode.DEADLINE_PASSED, field="vacancy")
+
+
+@transaction.atomic
+def application_submit(*, vacancy: Vacancy, candidate: Candidate, actor: User | None) -> Application:
+    """``candidate`` applies for ``vacancy``. Refused (with a code) after the deadline, when the vacancy
+    is not published, for an internal competition when the candidate is not a serving civil servant,
+    a second time for the same vacancy, and beyond 5 active applications. The candidate row is locked
+    first, so parallel requests of one candidate are counted one after another. The automatic check
+    against the requirements runs at once and its reasons are kept."""
+    if actor is not None and candidate.user_id != actor.pk:
+        raise VacancyError(_("You can apply only for yourself."), code=VacancyErrorCode.NOT_YOURS)
+    lock(candidate)
+    today = timezone.localdate()
+    _require_open_for_applications(vacancy, today)
+    serving = person_is_serving(candidate.employee)
+    if vacancy.competition_type == CompetitionType.INTERNAL and not serving:
+        raise VacancyConflict(_("«%(title)s» is an internal competition: only serving civil servants may apply.")
+                              % {"title": vacancy.title}, code=VacancyErrorCode.INTERNAL_ONLY, field="vacancy")
+    if Application.objects.filter(vacancy=vacancy, candidate=candidate).exists():
+        raise _already_applied(vacancy)
+    if _active_count(candidate) >= MAX_ACTIVE_APPLICATIONS:
+        raise _too_many(candidate)
+    snapshot = candidate_snapshot(candidate, is_civil_servant=serving)
+    reasons = requirement_reasons(vacancy, snapshot)
+    now = timezone.now()
+    application = Application(vacancy=vacancy, candidate=candidate, stage=Stage.SUBMITTED, is_active=True,
+                              submitted_at=now, stage_changed_at=now, snapshot=snapshot,
+                              check_passed=not reasons, check_reasons=reasons)
+    stamp(application, actor)
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError as exc:  # a parallel request of the same candidate got there first
+        raise _already_applied(vacancy) from exc
+    ApplicationEvent.objects.create(application=application, to_stage=Stage.SUBMITTED,
+                                    actor=actor if getattr(actor, "is_authenticated", False) else None)
+    audit_log("vacancies.application.submitted", actor=actor, target=application,
+              data={"vacancy": vacancy.pk, "check_passed": not reasons,
+                    "reasons": [reason["code"] for reason in reasons]})
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, actor: User | None) -> Application:
+    """The candidate withdraws (frees one of their 5 slots). A withdrawing winner hands the first
+    place to the next in the ranking."""
+    from .appointment import promote_next_in_ranking
+
+    lock(application)
+    if actor is not None and application.candidate.user_id != actor.pk:
+        raise VacancyError(_("You can withdraw only your own application."), code=VacancyErrorCode.NOT_YOURS)
+    was_winner = application.stage == Stage.WINNER
+    change_stage(application, Stage.WITHDRAWN, actor=actor, verb="withdrawn")
+    if was_winner:
+        promote_next_in_ranking(application.vacancy, actor=actor)
+    return application
+
+
+_SCREENING = (VacancyStatus.PUBLISHED, VacancyStatus.CLOSED, VacancyStatus.IN_COMPETITION)
+
+
+def _require_vacancy_status(application: Application, *allowed: str) -> None:
+    vacancy = application.vacancy
+    if vacancy.status not in allowed:
+        raise VacancyConflict(_("The vacancy «%(title)s» is “%(status)s”: this step is not possible now.")
+                              % {"title": vacancy.title, "status": vacancy.get_status_display()},
+                              code=VacancyErrorCode.WRONG_STATUS, field="status")
+
+
+@transaction.atomic
+def application_admit(*, application: Application, actor: User | None) -> Application:
+    """Admit an application that passed the automatic check. One that failed needs an override
+    (``application_override``) with a written reason."""
+    lock(application)
+    require_hr(actor, application.vacancy)
+    _require_vacancy_status(application, *_SCREENING)
+    if not application.check_passed:
+        raise VacancyConflict(
+            _("%(name)s does not meet the requirements; to admit them anyway, override the check with a written "
+              "reason.") % {"name": application.candidate.full_name},
+            code=VacancyErrorCode.CHECK_FAILED, field="override_reason")
+    change_stage(application, Stage.ADMITTED, actor=actor, verb="admitted")
+    return application
+
+
+def _reason(reason: str, field: str = "reason") -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise VacancyError(_("Write the reason: the candidate and the audit trail keep it."),
+                           code=VacancyErrorCode.REASON_REQUIRED, field=field)
+    return reason
+
+
+@transaction.atomic
+def application_reject(*, application: Application, reason: str, actor: User | None) -> Application:
+    """Do not admit (or, before testing, take back an admission), with a written reason."""
+    lock(application)
+    require_hr(actor, application.vacancy)
+    _require_vacancy_status(application, *_SCREENING)
+    application.rejection_reason = _reason(reason)
+    change_stage(application, Stage.REJECTED, actor=actor, note=application.rejection_reason, verb="rejected",
+                 fields=["rejection_reason"])
+    return application
+
+
+@transaction.atomic
+def application_override(*, application: Application, admit: bool, reason: str,
+                         actor: User | None) -> Application:
+    """An HR officer overrides the automatic check with a written reason (audited as
+    ``vacancies.application.overridden``): ``admit=True`` admits a candidate the check refused (or who
+    was rejected), counted again toward their 5 active applications; ``admit=False`` refuses one the
+    check admitted."""
+    lock(application)
+    require_hr(actor, application.vacancy)
+    _require_vacancy_status(application, *_SCREENING)
+    reason = _reason(reason, "override_reason")
+    if admit and application.stage == Stage.REJECTED:
+        lock(application.candidate)
+        if _active_count(application.candidate) >= MAX_ACTIVE_APPLICATIONS:
+            raise _too_many(application.candidate)
+    application.override_reason = reason
+    application.overridden_by = actor if getattr(actor, "is_authenticated", False) else None
+    fields = ["override_reason", "overridden_by"]
+    if not admit:
+        application.rejection_reason = reason
+        fields.append("rejection_reason")
+    change_stage(application, Stage.ADMITTED if admit else Stage.REJECTED, actor=actor, note=reason,
+                 verb="overridden", fields=fields,
+                 data={"admit": admit, "check_passed": application.check_passed, "reason": reason})
+    return application
+
+
+@transaction.atomic
+def application_invite_to_test(*, application: Application, actor: User | None) -> Application:
+    """An admitted candidate is invited to the vacancy's test. Wave 2: the test is assigned here through
+    ``assessment.services.test_assign``, and a banked score (56+ within 3 months for a test with matching
+    requirements, ``assessment.selectors.banked_result_for``) passes the stage at once through
+    ``application_record_test_result(..., banked=True)``."""
+    lock(application)
+    require_hr(actor, application.vacancy)
+    _require_vacancy_status(application, VacancyStatus.IN_COMPETITION)
+    change_stage(application, Stage.TESTING, actor=actor, verb="invited_to_test")
+    return application
+
+
+@transaction.atomic
+def application_record_test_result(*, application: Application, score: Decimal, passed: bool, banked: bool = False,
+                                   actor: User | None) -> Application:
+    """The outcome of the test stage (from the assessment engine: its signal after an attempt, or a
+    banked score). ``score`` is out of 100; a banked score passes from "admitted" directly."""
+    lock(application)
+    require_hr(actor, application.vacancy)
+    _require_vacancy_status(application, VacancyStatus.IN_COMPETITION)
+    score = Decimal(str(score))
+    if not Decimal("0") <= score <= Decimal("100"):
+        raise VacancyError(_("A test score is between 0 and 100, not %(score)s.") % {"score": score},
+                           code=VacancyErrorCode.TEST_SCORE_INVALID, field="score")
+    application.test_score = score.quantize(Decimal("0.01"))
+    application.test_banked = banked
+    change_stage(application, Stage.TEST_PASSED if passed else Stage.TEST_FAILED, actor=actor,
+                 verb="test_passed" if passed else "test_failed", fields=["test_score", "test_banked"],
+                 note=_("Banked score") if banked else "", data={"score": str(application.test_score),
+                                                                  "banked": banked})
+    return application
+
+
+@transaction.atomic
+def application_invite_to_interview(*, application: Application, actor: User | None) -> Application:
+    """A candidate who passed the test goes to the commission's interview."""
+    lock(application)
+    require_hr(actor, application.vacancy)
+    _require_vacancy_status(application, VacancyStatus.IN_COMPETITION)
+    if application.vacancy.ranked_at is not None:
+        raise VacancyConflict(_("The ranking is already made; no one can join the interviews now."),
+                              code=VacancyErrorCode.ALREADY_RANKED, field="stage")
+    change_stage(application, Stage.INTERVIEW, actor=actor, verb="invited_to_interview")
+    return application
+
+
+class BulkResult:
+    """What a bulk action did: the applications changed and, for the others, why not (in the user's language)."""
+
+    def __init__(self) -> None:
+        self.done: list[Application] = []
+        self.failed: list[tuple[Application, str, str]] = []
+
+
+BULK_ACTIONS = {
+    "admit": application_admit,
+    "invite_to_test": application_invite_to_test,
+    "invite_to_interview": application_invite_to_interview,
+}
+
+
+def applications_bulk(*, action: str, applications: Iterable[Application], actor: User | None) -> BulkResult:
+    """Run one stage action on each application, each in its own transaction: one refusal (with its
+    code and message) does not undo the others."""
+    service = BULK_ACTIONS[action]
+    result = BulkResult()
+    from core.exceptions import ApplicationError
+
+    for application in applications:
+        try:
+            service(application=application, actor=actor)
+        except ApplicationError as error:
+            result.failed.append((application, error.code, error.message))
+        else:
+            result.done.append(application)
+    return result
