@@ -135,6 +135,7 @@ def test_a_user_sees_a_notification_in_the_bell_and_marks_it_read(page, shot):
     shot("notification-settings-desktop")
     page.set_viewport_size({"width": 390, "height": 844})
     shot("notification-settings-phone")
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     page.click("[data-testid=lang-ru]")
     page.wait_for_load_state()
