@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from core.audit import audit_log
 
 from ..access import HR_ROLES, OrgScope, org_scope
+from ..services.rules import Violation
 from .bulk import RecordWriter
 from .columns import Column
 from .errors import CellError, ImportErrorCode, RowError, UploadRejected, row_error
@@ -112,6 +113,9 @@ class ImportContext:
         self.today = datetime.date.today()
         self.errors: list[RowError] = []
         self.invalid_rows: set[int] = set()
+        # Rows about a person on record outside the importer's scope who may be taken on (identity
+        # rule): reports on them must not describe the record's past elsewhere.
+        self.claimed_rows: set[int] = set()
         self.failed_cells: set[tuple[int, str]] = set()
         self.seconds: dict[str, float] = {}
         self.headers: dict[str, str] = {}
@@ -135,6 +139,11 @@ class ImportContext:
         self.errors.append(row_error(number, self.header(key), value, code, **params))
         self.invalid_rows.add(number)
         self.failed_cells.add((number, key))
+
+    def violation(self, row: ParsedRow | int, key: str, value: Any, violation: Violation | None, /) -> None:
+        """Record a rule of ``workforce.services.rules`` that does not hold (nothing when ``None``)."""
+        if violation is not None:
+            self.error(row, key, value, violation.code, **violation.params)
 
     def missing(self, row: ParsedRow, key: str) -> None:
         """Report ``key`` as required for this row, unless its cell already has an error."""

@@ -4,6 +4,7 @@ Each submodule lists its public names in ``__all__``; this package re-exports th
 
 from .assignments import *
 from .employees import *
+from .identity import *
 from .organizations import organization_create, organization_move, organization_update
 from .policy import *
 from .positions import *

@@ -16,7 +16,7 @@ from core.audit import audit_log
 from core.exceptions import clean_or_raise
 from core.models import User
 
-from ...errors import WorkforceConflict, WorkforceError, WorkforceErrorCode
+from ...errors import WorkforceError, WorkforceErrorCode
 from ...models import (
     Assignment,
     ContractType,
@@ -27,6 +27,7 @@ from ...models import (
     StaffPosition,
 )
 from ...selectors.staffing import staff_position_units_committed
+from .. import rules
 from ..employees import _fmt, _lock, _require_scope, _stamp, rotation_exemptions
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -159,24 +160,21 @@ def _too_early(message: str, field: str) -> WorkforceError:
 # --- staff positions -----------------------------------------------------------------------------------
 
 def _take_units(staff_position: StaffPosition, *, start: datetime.date, rate: Decimal) -> None:
-    """Lock ``staff_position`` and make sure ``rate`` more units fit from ``start`` on."""
+    """Lock ``staff_position`` and make sure ``rate`` more units fit from ``start`` on (the rules
+    the bulk importer runs too)."""
     _lock(staff_position)
-    if not staff_position.is_active:
-        raise WorkforceConflict(
-            _("Position «%(name)s» (%(code)s) is closed in the staffing table.")
-            % {"name": staff_position.name, "code": staff_position.code},
-            code=WorkforceErrorCode.STAFF_POSITION_INACTIVE, field="staff_position",
-        )
-    filled = staff_position_units_committed(staff_position, from_date=start)
-    if filled + rate > staff_position.rate_units:
-        raise WorkforceConflict(
-            _("Position «%(name)s» (%(code)s) has %(units)s units and %(filled)s are filled from %(day)s.")
-            % {"name": staff_position.name, "code": staff_position.code, "units": staff_position.rate_units,
-               "filled": filled, "day": _fmt(start)},
-            code=WorkforceErrorCode.STAFF_POSITION_FULL, field="staff_position",
-            extra={"staff_position": staff_position.code, "rate_units": str(staff_position.rate_units),
-                   "filled": str(filled), "requested": str(rate), "from": start.isoformat()},
-        )
+    organization = staff_position.organization
+    for violation in (
+        rules.organization_open_violation(code=organization.code, active=organization.is_active),
+        rules.position_open_violation(code=staff_position.code, name=staff_position.name,
+                                      active=staff_position.is_active),
+        rules.capacity_violation(code=staff_position.code, name=staff_position.name,
+                                 rate_units=staff_position.rate_units,
+                                 held=staff_position_units_committed(staff_position, from_date=start),
+                                 requested=rate, day=start),
+    ):
+        if violation is not None:
+            raise violation.error()
 
 
 def _seniority(staff_position: StaffPosition) -> tuple[int, int]:
