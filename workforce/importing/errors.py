@@ -90,6 +90,8 @@ class ImportErrorCode(StrEnum):
     RATE_UNITS_BELOW_OCCUPANCY = WorkforceErrorCode.STAFF_POSITION_BELOW_OCCUPANCY.value
     # The database refused the write (a concurrent change slipped past the checks).
     WRITE_CONFLICT = "write_conflict"
+    # Started by an administrator whose scope does not cover every row.
+    START_OUTSIDE_SCOPE = "start_outside_scope"
 
 
 # Where a validator of the record already says the same thing, the wording (msgid) is shared so
@@ -160,6 +162,9 @@ MESSAGES: dict[str, Any] = {
     ImportErrorCode.CATEGORY_UNKNOWN: _("Unknown position category “%(category)s”."),
     ImportErrorCode.REGISTER_POSITION_UNKNOWN: _("No position “%(code)s” in the State Register."),
     ImportErrorCode.WRITE_CONFLICT: _("The record changed while the file was being imported; check the file again."),
+    ImportErrorCode.START_OUTSIDE_SCOPE: _(
+        "Rows of this file lie outside the organisations you administer, so you cannot start this import; "
+        "the person who uploaded it can."),
 }
 
 

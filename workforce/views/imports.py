@@ -25,7 +25,7 @@ from ..filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
 from ..importing.errors import error_message
 from ..models import ImportJob, ImportKind, ImportStatus, Role, StaffPosition
 from ..selectors import employee_list
-from ..services.imports import import_job_create, import_job_progress, import_job_start
+from ..services.imports import import_job_create, import_job_progress, import_job_start, may_start
 from .mixins import RoleRequiredMixin
 
 ERRORS_PER_PAGE = 200
@@ -91,7 +91,7 @@ def job_context(request, job: ImportJob) -> dict:
         context["error_page"] = page
         context["errors"] = [{**error, "reason": error_message(error)} for error in page.object_list]
         context["summary"] = job.summary or {}
-        context["can_import"] = job.status == ImportStatus.VALIDATED
+        context["can_import"] = job.status == ImportStatus.VALIDATED and may_start(job, request.user)
     return context
 
 
