@@ -12,6 +12,17 @@ class UserAdmin(DjangoUserAdmin):
         (_("Preferences"), {"fields": ("preferred_language",)}),
     )
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "is_active", "last_login")
+    # Only a superuser hands out what the admin site itself can do; organisation roles are granted
+    # through the role grants (which check that nobody grants more than they hold).
+    ESCALATING_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else (*fields, *self.ESCALATING_FIELDS)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
 
 
 class ReadOnlyAdminMixin:

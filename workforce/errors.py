@@ -10,6 +10,7 @@ class WorkforceErrorCode(StrEnum):
     ORGANIZATION_CYCLE = "organization_cycle"
     ORGANIZATION_OUT_OF_SCOPE = "organization_out_of_scope"
     ORGANIZATION_REQUIRED = "organization_required"
+    ORGANIZATION_ROOT_FORBIDDEN = "organization_root_forbidden"
     ROLE_GRANT_EXISTS = "role_grant_exists"
     ROLE_GRANT_FORBIDDEN = "role_grant_forbidden"
     ROLE_GRANT_BEYOND_OWN = "role_grant_beyond_own"

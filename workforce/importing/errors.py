@@ -82,7 +82,7 @@ class ImportErrorCode(StrEnum):
     RANK_UNKNOWN = "rank_unknown"
     EDUCATION_INSTITUTION_REQUIRED = "education_institution_required"
     PARENT_UNAVAILABLE = "parent_unavailable"
-    ORGANIZATION_ROOT_FORBIDDEN = "organization_root_forbidden"
+    ORGANIZATION_ROOT_FORBIDDEN = WorkforceErrorCode.ORGANIZATION_ROOT_FORBIDDEN.value
     ORGANIZATION_CYCLE = "organization_cycle"
     REGION_UNKNOWN = "region_unknown"
     CATEGORY_UNKNOWN = "category_unknown"

@@ -9,4 +9,4 @@ from .organizations import organization_create, organization_move, organization_
 from .policy import *
 from .positions import *
 from .reserve import *
-from .roles import role_grant_create, role_grant_revoke
+from .roles import role_grant_check, role_grant_create, role_grant_revoke, role_grant_update
