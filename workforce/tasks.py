@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .models import ImportJob
+from .services.assignments import rank_changes_apply_due
 from .services.imports import import_files_purge, import_job_execute, import_job_validate
 from .services.reserve import reserve_expire_due
 
@@ -33,6 +34,12 @@ def import_job_execute_task(job_id: int) -> str:
 def reserve_expire_due_task() -> int:
     """Daily (beat): reserve entries past their term become EXPIRED."""
     return reserve_expire_due(today=timezone.localdate())
+
+
+@shared_task(name="workforce.rank_changes_apply_due")
+def rank_changes_apply_due_task() -> int:
+    """Daily (beat): rank changes dated in the future take effect on their effective date."""
+    return rank_changes_apply_due(today=timezone.localdate())
 
 
 @shared_task(name="workforce.import_files_purge")

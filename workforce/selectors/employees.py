@@ -9,9 +9,10 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from ..access import HR_ROLES, OrgScope, org_scope, organizations_for, scope_queryset
+from ..documents import OrderDocument
 from ..models import Assignment, Education, Employee, HROrder, Organization, ReserveEntry, Sanction
 from .history import employee_change_history
-from .staffing import employee_assignments, employee_orders
+from .staffing import employee_assignments, employee_orders, employee_rank_change_waiting
 
 __all__ = ["EmployeeProfile", "assignment_list", "employee_former_list", "employee_list", "employee_profile",
            "employee_profiles"]
@@ -103,6 +104,13 @@ class EmployeeProfile:
                 "reserve_entries": self.reserve_entries, **self.extra}
 
 
+def _rank_waiting(employee: Employee) -> dict[str, Any] | None:
+    order = employee_rank_change_waiting(employee=employee)
+    if order is None:
+        return None
+    return {"day": order.effective_date, "rank": OrderDocument(order).rank_to}
+
+
 def employee_profile(*, employee: Employee, user, former: bool = False, own: bool = False,
                      roles: Iterable[str] = HR_ROLES) -> EmployeeProfile:
     """The profile of ``employee`` as ``user`` may read it. The caller found ``employee`` through
@@ -124,6 +132,7 @@ def employee_profile(*, employee: Employee, user, former: bool = False, own: boo
         employee=employee, former=False, assignments=assignments, orders=orders, sanctions=sanctions,
         reserve_entries=reserve, current=next((a for a in assignments if a.is_primary and a.end_date is None), None),
         extra={"educations": employee.educations.order_by("-graduation_year"),
+               "rank_waiting": _rank_waiting(employee),
                "circumstances": employee.circumstances.order_by("-start_date"),
                "history": employee_change_history(
                    employee, visible_orders=None if own else {order.number for order in orders})},

@@ -13,13 +13,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..access import HR_ROLES, scope_queryset
-from ..models import Assignment, Employee, HROrder, Organization, StaffPosition
+from ..models import Assignment, Employee, HROrder, OrderKind, Organization, StaffPosition
 
 __all__ = [
     "StaffingRow",
     "assignments_on",
     "employee_assignments",
     "employee_orders",
+    "employee_rank_change_waiting",
     "holdings_by_position",
     "staff_position_occupancy",
     "staff_position_units_committed",
@@ -168,3 +169,9 @@ def employee_orders(*, employee: Employee) -> QuerySet[HROrder]:
         .select_related("organization", "created_by")
         .order_by("-effective_date", "-order_date", "-id")
     )
+
+
+def employee_rank_change_waiting(*, employee: Employee) -> HROrder | None:
+    """The rank-change order of ``employee`` dated in the future and not yet applied, if any."""
+    return (HROrder.objects.filter(employee=employee, kind=OrderKind.RANK_CHANGE, pending=True)
+            .order_by("effective_date", "id").first())

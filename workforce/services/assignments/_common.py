@@ -29,6 +29,7 @@ from ...models import (
 from ...selectors.staffing import staff_position_units_committed
 from .. import rules
 from ..employees import _fmt, _lock, _require_scope, _stamp, rotation_exemptions
+from ._snapshot import order_snapshot
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -64,13 +65,16 @@ def _next_order_number(organization: Organization, year: int) -> str:
 
 def _issue_order(
     *, kind: str, organization: Organization, employee: Employee, effective_date: datetime.date, reason: str,
-    details: dict[str, Any], actor: User | None, order_date: datetime.date | None = None,
+    details: dict[str, Any], snapshot: dict[str, Any], actor: User | None, order_date: datetime.date | None = None,
+    pending: bool = False,
 ) -> HROrder:
+    """Number and store an order with what it states (``_snapshot.order_snapshot``)."""
     order_date = order_date or timezone.localdate()
     return HROrder.objects.create(
         number=_next_order_number(organization, order_date.year), kind=kind, organization=organization,
         employee=employee, order_date=order_date, effective_date=effective_date, reason=(reason or "").strip(),
-        details=details, created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        details=details, snapshot=snapshot, pending=pending,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
 
 
@@ -229,7 +233,7 @@ def _start_move(
 def _move(
     *, kind: str, employee: Employee, current: Assignment, staff_position: StaffPosition,
     effective_date: datetime.date, rate: Decimal | None, reason: str, actor: User | None,
-    details: dict[str, Any] | None = None,
+    details: dict[str, Any] | None = None, sanction: dict[str, Any] | None = None,
 ) -> HROrder:
     """Close ``current`` the day before ``effective_date`` and open a placement on ``staff_position``."""
     rate = current.rate if rate is None else rate
@@ -243,6 +247,8 @@ def _move(
         reason=reason, actor=actor,
         details={"from": _where(current.staff_position), "to": _where(staff_position), "rate": str(rate),
                  **(details or {})},
+        snapshot=order_snapshot(organization=staff_position.organization, employee=employee, released=current,
+                                released_last_day=effective_date - ONE_DAY, appointed=assignment, sanction=sanction),
     )
     _close_assignment(current, end_date=effective_date - ONE_DAY, order=order, actor=actor)
     _save_assignment(assignment, order=order, actor=actor)

@@ -38,6 +38,7 @@ from ._common import (
     _update_employee,
     _where,
 )
+from ._snapshot import order_snapshot
 
 
 @transaction.atomic
@@ -86,6 +87,7 @@ def employee_hire(
         order_date=order_date, reason=reason, actor=actor,
         details={"to": _where(staff_position), "rate": str(rate), "contract_type": contract_type,
                  "contract_end_date": contract_end.isoformat() if contract_end else None},
+        snapshot=order_snapshot(organization=staff_position.organization, employee=employee, appointed=assignment),
     )
     _save_assignment(assignment, order=order, actor=actor)
     _update_employee(employee, order=order, actor=actor, status=EmployeeStatus.ACTIVE,
