@@ -43,6 +43,13 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the audit log is evidence and is never edited."""
 
     list_display = ("created_at", "action", "actor", "target_repr", "ip_address")
+
+    def has_view_permission(self, request, obj=None):
+        # The log spans every organisation and holds identifiers: only superusers read it here.
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
     list_filter = ("action",)
     search_fields = ("action", "target_repr", "target_id", "actor__username")
     date_hierarchy = "created_at"
