@@ -101,7 +101,7 @@ def role_grant_update(
 ) -> RoleGrant:
     """Change a grant's role, organisation or end: the actor must hold the grant as it is and as it
     becomes (so a grant can never be widened beyond the actor's own)."""
-    grant = RoleGrant.objects.select_for_update().select_related("user", "organization").get(pk=grant.pk)
+    grant = RoleGrant.objects.select_for_update(of=("self",)).select_related("user", "organization").get(pk=grant.pk)
     role_grant_check(actor=actor, organization=grant.organization, term=False)
     role_grant_check(actor=actor, organization=organization, valid_until=valid_until)
     before = _described(grant)
