@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 BENCH_DB = "hr_bench_import"
 POSITIONS_PER_ORG = 50
+BIRTH_DAYS = (datetime.date(1999, 1, 1) - datetime.date(1965, 1, 1)).days
 LAST_NAMES = [("Karimov", "Каримов"), ("Toshmatov", "Тошматов"), ("Gʻulomov", "Ғуломов"), ("Rahimov", "Раҳимов"),
               ("Yusupov", "Юсупов"), ("Abdullayev", "Абдуллаев"), ("Qodirov", "Қодиров"), ("Ergashev", "Эргашев"),
               ("Saidov", "Саидов"), ("Oʻrinboyev", "Ўринбоев"), ("Nazarov", "Назаров"), ("Xolmatov", "Холматов")]
@@ -82,9 +83,10 @@ def rss_mb() -> float:
 def person(i: int):
     from workforce.validators import make_pinfl
 
-    birth = datetime.date(1965, 1, 1) + datetime.timedelta(days=i % 14600)
+    # Born 1965-1998: everyone is of age (18+, the hire rule) on their 2021-2024 start date.
+    birth = datetime.date(1965, 1, 1) + datetime.timedelta(days=i % BIRTH_DAYS)
     sex = "M" if (i // 7) % 2 == 0 else "F"
-    pinfl = make_pinfl(birth, sex, (i // 14600) % 1000, (i // 14600 // 1000) % 1000)
+    pinfl = make_pinfl(birth, sex, (i // BIRTH_DAYS) % 1000, (i // BIRTH_DAYS // 1000) % 1000)
     last, last_c = LAST_NAMES[i % len(LAST_NAMES)]
     if sex == "F":
         last, last_c = last + "a", last_c + "а"

@@ -20,6 +20,17 @@ class UserAdmin(DjangoUserAdmin):
         (_("Preferences"), {"fields": ("preferred_language",)}),
     )
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "is_active", "last_login")
+    # Only a superuser hands out what the admin site itself can do; organisation roles are granted
+    # through the role grants (which check that nobody grants more than they hold).
+    ESCALATING_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else (*fields, *self.ESCALATING_FIELDS)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
 
 
 class ReadOnlyAdminMixin:
@@ -40,6 +51,13 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the audit log is evidence and is never edited."""
 
     list_display = ("created_at", "action", "actor", "target_repr", "ip_address")
+
+    def has_view_permission(self, request, obj=None):
+        # The log spans every organisation and holds identifiers: only superusers read it here.
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
     list_filter = ("action",)
     search_fields = ("action", "target_repr", "target_id", "actor__username")
     date_hierarchy = "created_at"

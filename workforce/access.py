@@ -51,7 +51,30 @@ class OrgScope:
             return True
         if organization is None:
             return False
-        return any(organization.path.startswith(path) for path in self.paths)
+        return self.covers_path(organization.path)
+
+    def covers_path(self, path: str | None) -> bool:
+        """Whether the organisation with tree path ``path`` lies in the scope."""
+        if self.everything:
+            return True
+        return bool(path) and any(path.startswith(prefix) for prefix in self.paths)  # type: ignore[union-attr]
+
+    def contains(self, other: OrgScope) -> bool:
+        """Whether every organisation of ``other`` lies in this scope."""
+        if self.everything:
+            return True
+        return not other.everything and all(self.covers_path(path) for path in other.paths)
+
+    def intersect(self, other: OrgScope) -> OrgScope:
+        """The organisations in both scopes (subtrees nest or are disjoint, so each common part is
+        the deeper of two nested subtrees)."""
+        if self.everything:
+            return other
+        if other.everything:
+            return self
+        paths = {a if a.startswith(b) else b for a in self.paths for b in other.paths
+                 if a.startswith(b) or b.startswith(a)}
+        return OrgScope(everything=False, paths=tuple(sorted(paths)))
 
 
 def _active_grants(user) -> list[RoleGrant]:

@@ -1,9 +1,25 @@
+"""The Django admin of the workforce record.
+
+Nothing is written here past the services: role grants, organisations and staff positions are
+saved by ``role_grant_create/update/revoke``, ``organization_create/update/move`` and
+``staff_position_create/update``, which check the actor's scope and audit the change; a refusal
+shows on the form. Every changelist is scoped to the administrator's subtrees. Reference data and
+dated policy parameters concern the whole civil service: only its administrators change them.
+The record itself (employees, assignments, orders, reserve) is read-only here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyAdminMixin
+from core.exceptions import ApplicationError
 
-from .access import HR_ROLES, organizations_for, scope_queryset
+from .access import HR_ROLES, org_scope, organizations_for, scope_queryset
 from .models import (
     Assignment,
     Employee,
@@ -21,17 +37,71 @@ from .models import (
     RoleGrant,
     StaffPosition,
 )
-from .services import organization_create, organization_move, organization_update, role_grant_create
+from .services import (
+    organization_create,
+    organization_move,
+    organization_update,
+    role_grant_create,
+    role_grant_revoke,
+    role_grant_update,
+    staff_position_create,
+    staff_position_update,
+)
 
 
-@admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
-    list_display = ("soato", "iso_code", "name_uz", "name_ru", "name_en")
-    search_fields = ("soato", "name_uz", "name_ru", "name_en", "name_uz_cyrl")
+def _national_admin(user) -> bool:
+    return user.is_active and (user.is_superuser or org_scope(user, [Role.ADMIN]).everything)
+
+
+class ServiceAdminMixin:
+    """Saves through a service. The service runs while the form is validated (in a savepoint), so a
+    refusal (scope, occupancy, a duplicate...) is shown on the form instead of a server error; the
+    admin's own save then has nothing left to do."""
+
+    def save_through_service(self, request, current: Any | None, data: dict[str, Any]) -> Any:
+        raise NotImplementedError  # each admin below names its service
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = super().get_form(request, obj, change=change, **kwargs)
+        model_admin = self
+
+        class ServiceForm(base):
+            def clean(form):
+                cleaned = super().clean()
+                if form.errors:
+                    return cleaned
+                current = type(obj).objects.get(pk=obj.pk) if obj is not None else None
+                try:
+                    with transaction.atomic():
+                        saved = model_admin.save_through_service(request, current, cleaned)
+                except ApplicationError as error:
+                    form.add_error(error.field if error.field in form.fields else None, error.message)
+                else:
+                    form.instance = saved  # what the admin goes on to show and log
+                return cleaned
+
+        return ServiceForm
+
+    def save_model(self, request, obj, form, change):
+        """Already saved by the service in ``form.clean``."""
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+class ScopedToAdministratorMixin:
+    """Lists and opens only the rows of the administrator's subtrees."""
+
+    org_field = "organization"
+
+    def get_queryset(self, request):
+        return scope_queryset(super().get_queryset(request), user=request.user, roles=[Role.ADMIN],
+                              org_field=self.org_field)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     list_display = ("code", "name_uz", "level", "region", "parent", "is_active")
     list_filter = ("level", "region", "is_active")
     search_fields = ("code", "search_text")
@@ -44,22 +114,20 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return organizations_for(request.user, roles=[Role.ADMIN]).select_related("region", "parent")
 
-    def save_model(self, request, obj, form, change):
-        # The tree path is kept by the services; the admin goes through them like everyone else.
-        data = {f: form.cleaned_data[f] for f in ("code", "name_uz", "name_uz_cyrl", "name_ru", "name_en",
-                                                  "level", "region")}
-        if not change:
-            created = organization_create(parent=form.cleaned_data["parent"], actor=request.user, **data)
-            obj.pk, obj.path, obj.depth = created.pk, created.path, created.depth
-            return
-        current = Organization.objects.get(pk=obj.pk)
-        if current.parent_id != (obj.parent.pk if obj.parent else None):
-            organization_move(organization=current, new_parent=obj.parent, actor=request.user)
-        organization_update(organization=current, actor=request.user, is_active=form.cleaned_data["is_active"], **data)
+    def has_delete_permission(self, request, obj=None):
+        return False  # organisations are closed (inactive), never deleted: their history refers to them
+
+    def save_through_service(self, request, current, data):
+        names = {f: data[f] for f in ("code", "name_uz", "name_uz_cyrl", "name_ru", "name_en", "level", "region")}
+        if current is None:
+            return organization_create(parent=data["parent"], actor=request.user, **names)
+        if current.parent_id != (data["parent"].pk if data["parent"] else None):
+            current = organization_move(organization=current, new_parent=data["parent"], actor=request.user)
+        return organization_update(organization=current, actor=request.user, is_active=data["is_active"], **names)
 
 
 @admin.register(RoleGrant)
-class RoleGrantAdmin(SimpleHistoryAdmin):
+class RoleGrantAdmin(ServiceAdminMixin, ScopedToAdministratorMixin, SimpleHistoryAdmin):
     list_display = ("user", "role", "organization", "valid_until", "granted_by", "created_at")
     list_filter = ("role",)
     search_fields = ("user__username", "user__last_name", "organization__code", "organization__name_uz")
@@ -69,35 +137,99 @@ class RoleGrantAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return scope_queryset(queryset, user=request.user, roles=[Role.ADMIN])
+        # Grants on the whole civil service have no organisation: only its administrators see them.
+        if _national_admin(request.user):
+            return RoleGrant.objects.select_related("user", "organization", "granted_by")
+        return queryset
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-            return
-        grant = role_grant_create(
-            user=obj.user, role=obj.role, organization=obj.organization, granted_by=request.user,
-            valid_until=obj.valid_until,
-        )
-        obj.pk = grant.pk
+    def get_readonly_fields(self, request, obj=None):
+        # Who holds a grant does not change: revoke it and grant the other person.
+        return ("user", "granted_by") if obj is not None else ("granted_by",)
+
+    def save_through_service(self, request, current, data):
+        if current is None:
+            return role_grant_create(user=data["user"], role=data["role"], organization=data["organization"],
+                                     granted_by=request.user, valid_until=data["valid_until"])
+        return role_grant_update(grant=current, actor=request.user, role=data["role"],
+                                 organization=data["organization"], valid_until=data["valid_until"])
+
+    def delete_model(self, request, obj):
+        role_grant_revoke(grant=obj, revoked_by=request.user)
 
 
-# --- Reference data: administrators maintain it here ---------------------------------------------
+class StaffPositionAdminForm(forms.ModelForm):
+    class Meta:
+        model = StaffPosition
+        fields = ("organization", "code", "name_uz", "name_uz_cyrl", "name_ru", "name_en", "group", "category",
+                  "register_position", "rate_units", "salary_grade", "is_active")
+
+
+@admin.register(StaffPosition)
+class StaffPositionAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
+    """Staffing-table lines of the administrator's (or HR officer's) subtrees; saved by the staffing
+    services, so units never go below occupancy and a held position is never closed."""
+
+    form = StaffPositionAdminForm
+    list_display = ("code", "name_uz", "organization", "group", "category", "rate_units", "salary_grade", "is_active")
+    list_filter = ("group", "category", "is_active")
+    search_fields = ("code", "name_uz", "name_ru", "organization__code")
+    list_select_related = ("organization", "category")
+    raw_id_fields = ("organization", "register_position")
+
+    def get_queryset(self, request):
+        return scope_queryset(super().get_queryset(request), user=request.user, roles=HR_ROLES)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("organization",) if obj is not None else ()
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # close it (inactive) instead: assignments refer to it
+
+    def save_through_service(self, request, current, data):
+        fields = {name: data[name] for name in ("code", "name_uz", "name_uz_cyrl", "name_ru", "name_en", "group",
+                                                "category", "register_position", "rate_units", "salary_grade")}
+        if current is None:
+            return staff_position_create(organization=data["organization"], actor=request.user, **fields)
+        return staff_position_update(staff_position=current, actor=request.user, is_active=data["is_active"],
+                                     **fields)
+
+
+# --- Reference data: the administrators of the whole civil service maintain it here ----------------
+
+class NationalReferenceAdmin(admin.ModelAdmin):
+    """Rows that hold for the whole civil service: an administrator of one organisation reads them
+    but may not change them."""
+
+    def has_add_permission(self, request):
+        return _national_admin(request.user) and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _national_admin(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _national_admin(request.user) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Region)
+class RegionAdmin(NationalReferenceAdmin):
+    list_display = ("soato", "iso_code", "name_uz", "name_ru", "name_en")
+    search_fields = ("soato", "name_uz", "name_ru", "name_en", "name_uz_cyrl")
+
 
 @admin.register(PositionCategory)
-class PositionCategoryAdmin(admin.ModelAdmin):
+class PositionCategoryAdmin(NationalReferenceAdmin):
     list_display = ("code", "name_uz", "name_ru", "group", "ordering")
     list_filter = ("group",)
     search_fields = ("code", "name_uz", "name_ru", "name_en")
 
 
 @admin.register(QualificationLevel)
-class QualificationLevelAdmin(admin.ModelAdmin):
+class QualificationLevelAdmin(NationalReferenceAdmin):
     list_display = ("code", "name_uz", "name_ru", "ordering")
 
 
 @admin.register(QualificationRank)
-class QualificationRankAdmin(admin.ModelAdmin):
+class QualificationRankAdmin(NationalReferenceAdmin):
     """The rank ladder is data: ``ordering`` 1 is the lowest rank."""
 
     list_display = ("ordering", "code", "name_uz", "name_ru", "is_active")
@@ -105,14 +237,14 @@ class QualificationRankAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegisterPosition)
-class RegisterPositionAdmin(SimpleHistoryAdmin):
+class RegisterPositionAdmin(NationalReferenceAdmin, SimpleHistoryAdmin):
     list_display = ("code", "name_uz", "level", "group", "category", "qualification_level", "is_active")
     list_filter = ("level", "group", "category", "is_active")
     search_fields = ("code", "name_uz", "name_ru", "name_en")
 
 
 @admin.register(PolicyParameter)
-class PolicyParameterAdmin(admin.ModelAdmin):
+class PolicyParameterAdmin(NationalReferenceAdmin):
     """Configurable rules of DOMAIN.md: add a row with a new effective date rather than editing
     the old one, so past decisions can still be explained."""
 
@@ -137,14 +269,6 @@ class EmployeeAdmin(ReadOnlyScopedAdmin):
     search_fields = ("pinfl", "search_text", "passport")
     list_select_related = ("organization",)
     show_full_result_count = False
-
-
-@admin.register(StaffPosition)
-class StaffPositionAdmin(ReadOnlyScopedAdmin):
-    list_display = ("code", "name_uz", "organization", "group", "category", "rate_units", "salary_grade", "is_active")
-    list_filter = ("group", "category", "is_active")
-    search_fields = ("code", "name_uz", "name_ru", "organization__code")
-    list_select_related = ("organization", "category")
 
 
 @admin.register(Assignment)
@@ -173,15 +297,11 @@ class ReserveEntryAdmin(ReadOnlyScopedAdmin):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("original_name", "kind", "status", "total_rows", "created_count", "updated_count",
-                    "error_count", "created_by", "created_at")
+                    "error_count", "created_by", "started_by", "created_at")
     list_filter = ("kind", "status")
-    readonly_fields = [f.name for f in ImportJob._meta.fields]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.filter(created_by=request.user)
-
-    def has_add_permission(self, request):
-        return False
+        return queryset if _national_admin(request.user) else queryset.filter(created_by=request.user)

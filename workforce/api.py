@@ -12,12 +12,9 @@ the staffing-table and organisation pages allow.
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 import django_filters
-from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
@@ -36,6 +33,7 @@ from .auditing import audited_filters
 from .filters import EmployeeFilter, OrganizationFilter, StaffPositionFilter
 from .models import Assignment, HROrder, OrderKind, Organization, StaffPosition
 from .selectors import assignment_list, employee_list, employee_profiles, organization_list, region_list
+from .selectors.staffing import with_occupancy
 from .serializers import (
     AssignmentSerializer,
     EmployeeDetailSerializer,
@@ -45,8 +43,6 @@ from .serializers import (
     RegionSerializer,
     StaffPositionSerializer,
 )
-
-_UNITS = DecimalField(max_digits=8, decimal_places=2)
 
 
 class ScopedReadOnlyViewSet(CoreScopedReadOnlyViewSet):
@@ -154,23 +150,9 @@ class StaffPositionViewSet(ScopedReadOnlyViewSet):
     ordering_fields = ["code", "organization", "rate_units", "filled", "vacant"]
 
     def get_queryset(self):
-        today = timezone.localdate()
-        filled = (
-            Assignment.objects.filter(staff_position=OuterRef("pk"), start_date__lte=today)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-            .order_by()
-            .values("staff_position")
-            .annotate(total=Sum("rate"))
-            .values("total")
-        )
-        queryset = (
-            StaffPosition.objects.select_related("organization", "category", "register_position")
-            .annotate(filled=Coalesce(Subquery(filled, output_field=_UNITS), Value(Decimal("0.00")),
-                                      output_field=_UNITS))
-            .annotate(vacant=ExpressionWrapper(F("rate_units") - F("filled"), output_field=_UNITS))
-            .order_by("organization_id", "code")
-        )
-        return scope_queryset(queryset, user=self.request.user, roles=ANALYTICS_ROLES)
+        queryset = with_occupancy(StaffPosition.objects.select_related("organization", "category", "register_position"))
+        return scope_queryset(queryset.order_by("organization_id", "code"), user=self.request.user,
+                              roles=ANALYTICS_ROLES)
 
 
 class OrderFilter(django_filters.FilterSet):

@@ -159,11 +159,14 @@ class EmployeeWriteMixin:
         return Response(HROrderSerializer(order, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=EmployeeCreateSerializer, responses={201: EmployeeDetailSerializer})
+    @extend_schema(request=EmployeeCreateSerializer, responses={201: EmployeeDetailSerializer,
+                                                                200: EmployeeDetailSerializer})
     def create(self, request: Request, *args, **kwargs) -> Response:
-        """Put a person on record (kept by ``organization`` until hired)."""
-        return self._profile(employee_create(actor=request.user, **self._input(EmployeeCreateSerializer)),
-                             created=True)
+        """Put a person on record (kept by ``organization`` until hired). A PINFL already on record
+        elsewhere follows the identity rule: 400 ``employee_employed_elsewhere`` or
+        ``identity_mismatch``, or 200 with the existing record, now kept by ``organization``."""
+        employee = employee_create(actor=request.user, **self._input(EmployeeCreateSerializer))
+        return self._profile(employee, created=not getattr(employee, "claimed", False))
 
     @extend_schema(request=EmployeeUpdateSerializer, responses=EmployeeDetailSerializer)
     def partial_update(self, request: Request, *args, **kwargs) -> Response:

@@ -10,8 +10,11 @@ class WorkforceErrorCode(StrEnum):
     ORGANIZATION_CYCLE = "organization_cycle"
     ORGANIZATION_OUT_OF_SCOPE = "organization_out_of_scope"
     ORGANIZATION_REQUIRED = "organization_required"
+    ORGANIZATION_ROOT_FORBIDDEN = "organization_root_forbidden"
     ROLE_GRANT_EXISTS = "role_grant_exists"
     ROLE_GRANT_FORBIDDEN = "role_grant_forbidden"
+    ROLE_GRANT_BEYOND_OWN = "role_grant_beyond_own"
+    ORGANIZATION_INACTIVE = "organization_inactive"
 
     # The employee record (services/employees.py)
     EMPLOYEE_PINFL_TAKEN = "employee_pinfl_taken"
@@ -21,6 +24,11 @@ class WorkforceErrorCode(StrEnum):
     EDUCATION_YEAR_BEFORE_BIRTH = "education_year_before_birth"
     CIRCUMSTANCE_CHILD_BIRTH_DATE_REQUIRED = "circumstance_child_birth_date_required"
     DATE_RANGE_INVALID = "date_range_invalid"
+
+    # Identity: a PINFL on record outside the actor's scope (services/identity.py)
+    EMPLOYEE_OUT_OF_SCOPE = "employee_out_of_scope"
+    EMPLOYEE_EMPLOYED_ELSEWHERE = "employee_employed_elsewhere"
+    IDENTITY_MISMATCH = "identity_mismatch"
 
     # HR orders (services/assignments.py)
     EMPLOYEE_ALREADY_EMPLOYED = "employee_already_employed"
@@ -40,6 +48,11 @@ class WorkforceErrorCode(StrEnum):
     RANK_UNCHANGED = "rank_unchanged"
     RANK_INACTIVE = "rank_inactive"
     RANK_CHANGE_NEEDS_ORDER = "rank_change_needs_order"
+    RANK_STEP_SKIPPED = "rank_step_skipped"
+    RANK_TIME_IN_RANK = "rank_time_in_rank"
+    RANK_LOWERING_NEEDS_SANCTION = "rank_lowering_needs_sanction"
+    RANK_CHANGE_PENDING = "rank_change_pending"
+    HIRE_UNDER_MINIMUM_AGE = "hire_under_minimum_age"
     DISMISSAL_REASON_INVALID = "dismissal_reason_invalid"
 
     # Staffing table (services/positions.py)

@@ -6,7 +6,7 @@ from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .access import user_roles
+from .access import HR_ROLES, org_scope, user_roles
 from .models import (
     Assignment,
     ContractType,
@@ -207,11 +207,20 @@ class AssignmentSerializer(serializers.ModelSerializer):
 
 
 class CareerAssignmentSerializer(AssignmentSerializer):
-    """An assignment inside an employee's profile (the employee is the profile itself)."""
+    """An assignment inside an employee's profile (the employee is the profile itself). A placement
+    in an organisation outside the reader's scope shows where and when, not that organisation's
+    orders or the reason it ended (``selectors.employee_profile`` does the same on the page)."""
 
     class Meta(AssignmentSerializer.Meta):
         fields = [name for name in AssignmentSerializer.Meta.fields if name != "employee"]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is not None and not org_scope(request.user, HR_ROLES).covers(instance.organization):
+            data.update(start_order=None, end_order=None, end_reason="")
+        return data
 
 
 class EmployeeDetailSerializer(EmployeeListSerializer):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .models import ImportJob
+from .services.assignments import rank_changes_apply_due
 from .services.imports import import_files_purge, import_job_execute, import_job_validate
 from .services.reserve import reserve_expire_due
 
@@ -22,18 +22,24 @@ def import_job_validate_task(job_id: int) -> str:
 
 
 @shared_task(name="workforce.import_job_execute")
-def import_job_execute_task(job_id: int, actor_id: int | None) -> str:
+def import_job_execute_task(job_id: int) -> str:
+    """The job runs as its uploader (``ImportJob.created_by``), whoever started it."""
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return "missing"
-    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
-    return import_job_execute(job=job, actor=actor).status
+    return import_job_execute(job=job).status
 
 
 @shared_task(name="workforce.reserve_expire_due")
 def reserve_expire_due_task() -> int:
     """Daily (beat): reserve entries past their term become EXPIRED."""
     return reserve_expire_due(today=timezone.localdate())
+
+
+@shared_task(name="workforce.rank_changes_apply_due")
+def rank_changes_apply_due_task() -> int:
+    """Daily (beat): rank changes dated in the future take effect on their effective date."""
+    return rank_changes_apply_due(today=timezone.localdate())
 
 
 @shared_task(name="workforce.import_files_purge")

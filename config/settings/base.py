@@ -286,6 +286,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic work; django-celery-beat copies these into its tables, where administrators can change them.
 CELERY_BEAT_SCHEDULE = {
     "workforce-reserve-expiry": {"task": "workforce.reserve_expire_due", "schedule": crontab(hour=1, minute=10)},
+    "workforce-rank-changes": {"task": "workforce.rank_changes_apply_due", "schedule": crontab(hour=0, minute=5)},
     "workforce-import-files-purge": {"task": "workforce.import_files_purge", "schedule": crontab(hour=2, minute=20)},
     # Just after midnight in Tashkent: the day after a vacancy's last day, it stops taking applications.
     "vacancies-close-due": {"task": "vacancies.close_due", "schedule": crontab(hour=0, minute=5)},

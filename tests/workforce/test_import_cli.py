@@ -51,7 +51,7 @@ def test_dry_run(tmp_path, positions):
     assert Employee.objects.count() == 0
     bad = write_file(tmp_path, "employees", [employee_row(org="NOWHERE")], name="bad.xlsx")
     code, _out, err = command("import_employees", bad, "--dry-run")
-    assert code == 1 and "organization_unavailable" in err
+    assert code == 1 and "organization_out_of_scope" in err
 
 
 @pytest.mark.django_db

@@ -317,7 +317,8 @@ def test_a_position_cannot_be_filled_beyond_its_units_across_rows(tmp_path, posi
     rows = [employee_row(position="P2"), employee_row(position="P2"), employee_row(position="P1", rate="0.5")]
     result = run(tmp_path, rows)
     assert codes(result) == [(3, ImportErrorCode.STAFF_POSITION_FULL)]
-    assert result.errors[0]["params"] == {"code": "P2", "units": "1.00", "filled": "2.00"}
+    assert result.errors[0]["params"] == {"code": "P2", "position": "P2", "units": "1.00", "held": "1.00",
+                                          "requested": "1.00", "day": "01.03.2024"}
     assert Employee.objects.count() == 0
 
 
@@ -372,10 +373,10 @@ def test_hr_of_a_cannot_change_an_employee_of_b(tmp_path, positions, hr_a):
     place(employee, positions["Q1"])
     row = employee_row(pinfl=employee.pinfl, birth_date=employee.birth_date, position="P1")
     result = run(tmp_path, [row], actor=hr_a)
-    assert codes(result) == [(2, ImportErrorCode.EMPLOYEE_OUT_OF_SCOPE)]
+    assert codes(result) == [(2, ImportErrorCode.EMPLOYEE_EMPLOYED_ELSEWHERE)]
     result = run(tmp_path, [dict(row, org=None, position=None, start=None, phone="+998901234567")], actor=hr_a,
                  keys=["pinfl", "last_name", "first_name", "phone"])
-    assert codes(result) == [(2, ImportErrorCode.EMPLOYEE_OUT_OF_SCOPE)]
+    assert codes(result) == [(2, ImportErrorCode.EMPLOYEE_EMPLOYED_ELSEWHERE)]
     employee.refresh_from_db()
     assert employee.staff_position == positions["Q1"] and employee.phone == ""
 

@@ -1,5 +1,6 @@
 """Organisations and staff positions through the same pipeline as employees."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -82,7 +83,8 @@ def test_staff_positions_upsert_and_units_not_below_occupancy(tmp_path, position
     result = run(tmp_path, "staff_positions", rows, actor=hr_a)
     assert codes(result) == [(2, ImportErrorCode.RATE_UNITS_BELOW_OCCUPANCY), (4, ImportErrorCode.ORGANIZATION_UNAVAILABLE),
                              (5, ImportErrorCode.REQUIRED), (6, ImportErrorCode.CATEGORY_UNKNOWN)]
-    assert result.errors[0]["params"] == {"filled": "2.00", "units": "1.00"}
+    assert result.errors[0]["params"] == {"code": "P1", "position": "P1", "held": "2.00", "units": "1.00",
+                                          "day": datetime.date.today().strftime("%d.%m.%Y")}
     result = run(tmp_path, "staff_positions", [dict(rows[0], rate_units="3"), rows[1]], actor=hr_a)
     assert result.errors == [] and result.summary == {"to_create": 1, "to_update": 1, "unchanged": 0}
     new = StaffPosition.objects.get(code="P9")

@@ -52,7 +52,7 @@ def open_primary(employee):
 
 @pytest.mark.django_db
 def test_hire_issues_a_numbered_order_and_places_the_employee(tree, hr_a):
-    employee = make_employee()
+    employee = make_employee(organization=tree["A"])  # put on record by A's HR service
     position = make_position(tree["A-DEPT"])
     order = employee_hire(employee=employee, staff_position=position, start_date=D(2025, 3, 1),
                           order_date=D(2025, 2, 25), reason="Tanlov gʻolibi", actor=hr_a)
@@ -130,8 +130,8 @@ def test_a_position_is_never_filled_beyond_its_units(tree):
                       actor=None)
     assert error.value.code == WorkforceErrorCode.STAFF_POSITION_FULL
     assert error.value.http_status == 409
-    assert error.value.extra["rate_units"] == "1.00"
-    assert error.value.extra["filled"] == "1.00"
+    assert error.value.extra["units"] == "1.00"
+    assert error.value.extra["held"] == "1.00"
     assert "Bosh mutaxassis" in error.value.message and position.code in error.value.message
     assert not Assignment.objects.filter(employee=third).exists()
     assert Employee.objects.get(pk=third.pk).status == EmployeeStatus.NOT_EMPLOYED

@@ -87,7 +87,7 @@ def test_units_cannot_go_below_occupancy(tree, hr_a):
     with pytest.raises(ApplicationError) as error:
         staff_position_update(staff_position=position, rate_units=Decimal("1.25"), actor=hr_a)
     assert error.value.code == WorkforceErrorCode.STAFF_POSITION_BELOW_OCCUPANCY
-    assert error.value.extra["filled"] == "1.50"
+    assert error.value.extra["held"] == "1.50"
     assert StaffPosition.objects.get(pk=position.pk).rate_units == Decimal("3.00")
     staff_position_update(staff_position=position, rate_units=Decimal("1.50"), name_uz="Yetakchi", actor=hr_a)
     position.refresh_from_db()

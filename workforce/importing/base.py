@@ -24,6 +24,8 @@ from django.db import IntegrityError, transaction
 from core.audit import audit_log
 
 from ..access import HR_ROLES, OrgScope, org_scope
+from ..models import Role
+from ..services.rules import Violation
 from .bulk import RecordWriter
 from .columns import Column
 from .errors import (
@@ -47,6 +49,15 @@ try:  # errors of COPY, which runs on the driver's cursor (Django does not wrap 
     DRIVER_INTEGRITY_ERRORS: tuple[type[Exception], ...] = (_PsycopgIntegrityError,)
 except ImportError:
     DRIVER_INTEGRITY_ERRORS = ()
+
+
+# Row errors that come from where a row's data lies (outside the scope it is imported with).
+SCOPE_CODES = frozenset({
+    ImportErrorCode.ORGANIZATION_UNAVAILABLE, ImportErrorCode.EMPLOYEE_OUT_OF_SCOPE,
+    ImportErrorCode.EMPLOYEE_EMPLOYED_ELSEWHERE, ImportErrorCode.IDENTITY_MISMATCH,
+    ImportErrorCode.PARENT_UNAVAILABLE, ImportErrorCode.ORGANIZATION_ROOT_FORBIDDEN,
+    ImportErrorCode.ASSIGNMENT_REQUIRED,
+})
 
 
 class Progress:
@@ -119,11 +130,20 @@ class ImportContext:
     """What a run knows: who imports (scope), what the file looks like, and the errors so far."""
 
     def __init__(self, *, kind: str, user: Any, skip_invalid: bool, progress: Progress,
-                 change_reason: str) -> None:
+                 change_reason: str, started_by: Any = None) -> None:
         self.kind = kind
         self.user = user
         # The command line runs without a user: full access, like an administrator.
         self.scope: OrgScope = OrgScope(everything=True, paths=()) if user is None else org_scope(user, HR_ROLES)
+        # An administrator starting someone else's job adds nothing to the uploader's scope; when
+        # their own (administrator) scope is narrower, every row must lie in it as well, or nothing
+        # is written (``strict_scope``).
+        self.strict_scope = False
+        if started_by is not None and started_by != user:
+            starter = org_scope(started_by, [Role.ADMIN])
+            if not starter.contains(self.scope):
+                self.scope = self.scope.intersect(starter)
+                self.strict_scope = True
         self.skip_invalid = skip_invalid
         self.progress = progress
         self.change_reason = change_reason
@@ -132,6 +152,9 @@ class ImportContext:
         self.warnings: list[RowError] = []
         self._notes: dict[tuple[str, str], dict[str, Any]] = {}
         self.invalid_rows: set[int] = set()
+        # Rows about a person on record outside the importer's scope who may be taken on (identity
+        # rule): reports on them must not describe the record's past elsewhere.
+        self.claimed_rows: set[int] = set()
         self.failed_cells: set[tuple[int, str]] = set()
         self.seconds: dict[str, float] = {}
         self.headers: dict[str, str] = {}
@@ -144,9 +167,7 @@ class ImportContext:
         self.full_name_width = 0
 
     def covers_path(self, path: str | None) -> bool:
-        if self.scope.everything:
-            return True
-        return bool(path) and any(path.startswith(prefix) for prefix in self.scope.paths)  # type: ignore[union-attr]
+        return self.scope.covers_path(path)
 
     def header(self, key: str) -> str:
         """The column's header as written in the file (or in every language when absent)."""
@@ -179,6 +200,11 @@ class ImportContext:
             "rows": ", ".join(map(str, entry["rows"])) + (", …" if entry["count"] > len(entry["rows"]) else ""),
         }) for (code, key), entry in self._notes.items()]
         return self.warnings + notes
+
+    def violation(self, row: ParsedRow | int, key: str, value: Any, violation: Violation | None, /) -> None:
+        """Record a rule of ``workforce.services.rules`` that does not hold (nothing when ``None``)."""
+        if violation is not None:
+            self.error(row, key, value, violation.code, **violation.params)
 
     def missing(self, row: ParsedRow, key: str) -> None:
         """Report ``key`` as required for this row, unless its cell already has an error."""
@@ -334,6 +360,8 @@ class Importer:
         plan = self.plan(rows, ctx)
         rows.clear()  # the plan keeps what is written
         ctx.seconds["check"] = time.perf_counter() - clock
+        if ctx.strict_scope and any(error["code"] in SCOPE_CODES for error in ctx.errors):
+            ctx.errors.append(row_error(FILE_ROW, "", "", ImportErrorCode.START_OUTSIDE_SCOPE))
         if ctx.errors and not (ctx.skip_invalid and _only_row_errors(ctx.errors)):
             return plan, False
         ctx.progress(0.5)
@@ -360,9 +388,13 @@ def run_import(
     audit_data: dict[str, Any] | None = None,
     before_write: Callable[[], bool] | None = None,
     after_write: Callable[[ImportResult], None] | None = None,
+    started_by: Any = None,
 ) -> ImportResult:
     """Check ``source`` and, unless ``dry_run`` or it has errors (and ``skip_invalid`` is off),
     write it in one transaction. Writing re-checks everything under row locks first.
+
+    ``user`` is whose scope the rows are checked against (the uploader); ``started_by``, when
+    someone else, may only narrow it (see ``ImportContext``).
 
     ``before_write`` runs first inside the writing transaction (return False to write nothing,
     e.g. a job already done); ``after_write`` runs inside it after a successful write, so what it
@@ -375,7 +407,7 @@ def run_import(
     try:
         return _run(importer, source, fmt, user=user, dry_run=dry_run, skip_invalid=skip_invalid,
                     change_reason=change_reason, progress=progress, audit_data=audit_data,
-                    before_write=before_write, after_write=after_write)
+                    before_write=before_write, after_write=after_write, started_by=started_by)
     finally:
         if collecting:
             gc.enable()
@@ -384,9 +416,9 @@ def run_import(
 def _run(importer: Importer, source: str | Path | IO[bytes], fmt: str, *, user: Any, dry_run: bool,
          skip_invalid: bool, change_reason: str, progress: Progress, audit_data: dict[str, Any] | None,
          before_write: Callable[[], bool] | None, after_write: Callable[[ImportResult], None] | None,
-         ) -> ImportResult:
+         started_by: Any = None) -> ImportResult:
     ctx = ImportContext(kind=importer.kind, user=user, skip_invalid=skip_invalid, progress=progress,
-                        change_reason=change_reason)
+                        change_reason=change_reason, started_by=started_by)
     result = ImportResult(kind=importer.kind, dry_run=dry_run, skip_invalid=skip_invalid)
     clock = time.perf_counter()
     read_span = (0.0, 0.8) if dry_run else (0.0, 0.35)

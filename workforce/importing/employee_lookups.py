@@ -26,7 +26,8 @@ from ..models import (
     QualificationRank,
     StaffPosition,
 )
-from ..services.policy import add_months, initial_contract, policy_value
+from ..selectors.staffing import holdings_by_position
+from ..services.policy import PolicyTimeline, add_months, initial_contract, policy_value
 from .base import ParsedRow
 from .bulk import pg_type
 
@@ -104,6 +105,7 @@ class EmployeeLookups:
         self.education_levels: dict[int, list[str]] = defaultdict(list)
         self._contracts: dict[tuple[datetime.date, bool], tuple[str, datetime.date | None]] = {}
         self._fixed_ends: dict[datetime.date, datetime.date] = {}
+        self._minimum_age: PolicyTimeline | None = None
         self._template: list[Any] | None = None
         self.earliest_start = datetime.date.min
 
@@ -173,12 +175,9 @@ class EmployeeLookups:
         for pk, units, code in StaffPosition.objects.filter(pk__in=sp_ids).values_list("pk", "rate_units", "code"):
             self.units[pk] = units
             self.position_codes[pk] = code
-        # Everything still held or held later than the earliest start in the file is enough to
-        # count the units held from any start date of the file.
-        for pk, sp_id, rate, end in Assignment.objects.filter(staff_position_id__in=sp_ids).filter(
-                Q(end_date__isnull=True) | Q(end_date__gte=self.earliest_start)).values_list(
-                "pk", "staff_position_id", "rate", "end_date"):
-            self.position_assignments[sp_id].append((pk, rate, end))
+        # Everything committed from the earliest start in the file on is enough to count the units
+        # held from any start date of the file.
+        self.position_assignments = holdings_by_position(sp_ids, from_date=self.earliest_start)
 
     def rank(self, text: str) -> int | None:
         try:
@@ -204,6 +203,12 @@ class EmployeeLookups:
         if key not in self._contracts:
             self._contracts[key] = initial_contract(start_date=start, first_time_entrant=first_time_entrant)
         return self._contracts[key]
+
+    def minimum_hire_age(self, start: datetime.date) -> int:
+        """The policy's minimum age in force on ``start`` (its whole timeline is read once)."""
+        if self._minimum_age is None:
+            self._minimum_age = PolicyTimeline(PolicyKey.MINIMUM_HIRE_AGE)
+        return int(self._minimum_age.on(start))
 
     def fixed_term_end(self, start: datetime.date) -> datetime.date:
         if start not in self._fixed_ends:

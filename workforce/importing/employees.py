@@ -31,6 +31,7 @@ from ..models import (
 )
 from ..resources import EmployeeResource
 from ..search import employee_search_text
+from ..services import rules
 from ..validators import pinfl_birth_date, pinfl_check_digit, pinfl_problems, pinfl_sex
 from .base import ImportContext, Importer, ParsedRow
 from .bulk import RecordWriter
@@ -81,6 +82,9 @@ class EmployeePlan:
     @property
     def creates(self) -> list[Action]:
         return [a for a in self.actions if a.created]
+
+
+_IDENTITY_INDEXES = frozenset(E[name] for name in ("last_name", "last_name_cyrl", "birth_date", "sex"))
 
 
 def _search_text(record: list[Any]) -> str:
@@ -151,26 +155,29 @@ class EmployeeImporter(Importer):
         if pinfl is None:
             return None
         self._check_pinfl(row, ctx, seen)
+        existing = lookups.employees.get(pinfl)
+        if existing is not None and not self._may_touch(row, ctx, lookups, existing):
+            return None  # refused as a whole: nothing else about that record is looked at or reported
         rank_id = None
         if row.qualification_rank is not None:
             rank_id = lookups.rank(row.qualification_rank)
             if rank_id is None:
                 ctx.error(row, "qualification_rank", row.qualification_rank, ImportErrorCode.RANK_UNKNOWN,
                           rank=row.qualification_rank)
+            elif existing is not None:  # a new record may start with a rank; an existing one changes by order
+                ctx.violation(row, "qualification_rank", row.qualification_rank, rules.rank_edit_violation(
+                    current_rank_id=existing[E["qualification_rank_id"]], new_rank_id=rank_id))
         education = self._education(row, ctx)
         position = self._position(row, ctx, lookups)
-        existing = lookups.employees.get(pinfl)
         if position is not None:
             self._check_opening(row, ctx, lookups, existing, position)
-        if existing is not None:
-            self._check_existing_scope(row, ctx, lookups, existing, position)
-        elif position is None and not ctx.scope.everything and ctx.is_valid(row):
+        if existing is None and position is None and not ctx.scope.everything and ctx.is_valid(row):
             ctx.error(row, "organization_code", row.organization_code, ImportErrorCode.ASSIGNMENT_REQUIRED)
         if not ctx.is_valid(row):
             return None
         if existing is None:
             return self._create(row, ctx, lookups, rank_id, education, position)
-        return self._update(row, ctx, lookups, existing, rank_id, education, position)
+        return self._update(row, ctx, lookups, existing, education, position)
 
     def _check_pinfl(self, row: ParsedRow, ctx: ImportContext, seen: dict[str, int]) -> None:
         pinfl = row.pinfl
@@ -240,29 +247,43 @@ class EmployeeImporter(Importer):
         if current is not None and current[A["staff_position_id"]] == position[0]:
             return
         _sp_id, _org_id, _units, sp_code, sp_active, org_active = position
-        if not org_active:
-            ctx.error(row, "organization_code", row.organization_code, ImportErrorCode.ORGANIZATION_INACTIVE,
-                      code=row.organization_code)
-        if not sp_active:
-            ctx.error(row, "staff_position_code", sp_code, ImportErrorCode.STAFF_POSITION_INACTIVE, code=sp_code)
+        ctx.violation(row, "organization_code", row.organization_code,
+                      rules.organization_open_violation(code=row.organization_code, active=org_active))
+        ctx.violation(row, "staff_position_code", sp_code, rules.position_open_violation(code=sp_code,
+                                                                                          active=sp_active))
 
-    def _check_existing_scope(self, row: ParsedRow, ctx: ImportContext, lookups: EmployeeLookups, existing: list[Any],
-                              position: tuple[Any, ...] | None) -> None:
-        """As the HR orders decide: someone who holds a position is changed by the HR officers of
-        that organisation; someone who holds none (never placed, or dismissed) may be hired by any
-        HR officer into one of their organisations, whatever the former organisation was."""
+    def _may_touch(self, row: ParsedRow, ctx: ImportContext, lookups: EmployeeLookups, existing: list[Any]) -> bool:
+        """The identity rule (``services.rules.claim_violation``), as the services apply it. A record
+        kept by one of the importer's organisations is theirs to change. Any other is never changed,
+        re-placed or described: a person employed elsewhere is refused; a person employed nowhere
+        (never placed, or dismissed) may be hired into one of the importer's positions when the
+        row's surname and date of birth match the record."""
         if ctx.scope.everything:
-            return
-        if existing[E["id"]] not in lookups.open_assignments and position is not None:
-            return  # a hire into the officer's own organisation (checked with the position)
+            return True
         org_id = existing[E["organization_id"]]
-        if org_id is None or not ctx.covers_path(lookups.employee_org_paths.get(org_id)):
+        if org_id is not None and ctx.covers_path(lookups.employee_org_paths.get(org_id)):
+            return True
+        employed = existing[E["id"]] in lookups.open_assignments
+        hires = any(value is not None for value in (row.organization_code, row.staff_position_code,
+                                                     row.assignment_start))
+        if not employed and not hires:
             ctx.error(row, "pinfl", row.pinfl, ImportErrorCode.EMPLOYEE_OUT_OF_SCOPE)
+            return False
+        matches = rules.identity_matches(
+            record_last_names=(existing[E["last_name"]], existing[E["last_name_cyrl"]]),
+            record_birth_date=existing[E["birth_date"]], last_name=row.last_name,
+            birth_date=row.birth_date or pinfl_birth_date(row.pinfl))
+        violation = rules.claim_violation(employed=employed, identity_matches=matches)
+        if violation is not None:
+            ctx.violation(row, "pinfl", row.pinfl, violation)
+            return False
+        ctx.claimed_rows.add(row.number)
+        return True
 
     # --- building the actions ------------------------------------------------------------------------
     def _create(self, row: ParsedRow, ctx: ImportContext, lookups: EmployeeLookups, rank_id: int | None,
                 education: tuple[str, str, str, int | None] | None,
-                position: tuple[Any, ...] | None) -> Action:
+                position: tuple[Any, ...] | None) -> Action | None:
         record = lookups.new_record()
         for slot, index in self.personal_slots:
             value = row[slot]
@@ -281,24 +302,34 @@ class EmployeeImporter(Importer):
             if education[1] is not None:  # a level alone adds no education entry
                 action.education = education
         if position is not None:
+            if not self._old_enough(row, ctx, lookups, record[E["birth_date"]]):
+                return None
             action.opening = self._opening(row, position, OrderKind.HIRE, None, lookups=lookups,
                                            first_time_entrant=_first_time(record, row.assignment_start))
             _apply_opening(record, action.opening, hire=True)
         return action
 
+    @staticmethod
+    def _old_enough(row: ParsedRow, ctx: ImportContext, lookups: EmployeeLookups, birth_date: datetime.date) -> bool:
+        start = row.assignment_start
+        violation = rules.hire_age_violation(birth_date=birth_date, start_date=start,
+                                             minimum_age=lookups.minimum_hire_age(start))
+        ctx.violation(row, "assignment_start", start, violation)
+        return violation is None
+
     def _update(self, row: ParsedRow, ctx: ImportContext, lookups: EmployeeLookups, existing: list[Any],
-                rank_id: int | None, education: tuple[str, str, str, int | None] | None,
+                education: tuple[str, str, str, int | None] | None,
                 position: tuple[Any, ...] | None) -> Action | None:
         record = list(existing)
         changed: set[str] = set()
+        # A person taken on from another organisation's records keeps the name and birth date the
+        # identity was checked against.
+        kept = _IDENTITY_INDEXES if row.number in ctx.claimed_rows else ()
         for slot, index in self.personal_slots:
             value = row[slot]
-            if value is not None and record[index] != value:
+            if value is not None and record[index] != value and index not in kept:
                 record[index] = value
                 changed.add(EMPLOYEE_FIELDS[index])
-        if rank_id is not None and record[E["qualification_rank_id"]] != rank_id:
-            record[E["qualification_rank_id"]] = rank_id
-            changed.add("qualification_rank_id")
         if changed & set(NAME_FIELDS):
             record[E["search_text"]] = _search_text(record)
             changed.add("search_text")
@@ -321,8 +352,13 @@ class EmployeeImporter(Importer):
                 return None
             last_end = lookups.last_end.get(employee_id)
             if current is None and last_end is not None and start <= last_end:
-                ctx.error(row, "assignment_start", start, ImportErrorCode.ASSIGNMENT_BEFORE_PREVIOUS_END,
-                          end=last_end.strftime("%d.%m.%Y"))
+                if row.number in ctx.claimed_rows:  # the earlier service was elsewhere: its dates are not ours
+                    ctx.error(row, "assignment_start", start, ImportErrorCode.ASSIGNMENT_OVERLAPS_PAST)
+                else:
+                    ctx.error(row, "assignment_start", start, ImportErrorCode.ASSIGNMENT_BEFORE_PREVIOUS_END,
+                              end=last_end.strftime("%d.%m.%Y"))
+                return None
+            if current is None and not self._old_enough(row, ctx, lookups, record[E["birth_date"]]):
                 return None
             kind = OrderKind.HIRE if current is None else OrderKind.TRANSFER
             first_time = employee_id not in lookups.ever_assigned and _first_time(record, start)
@@ -506,17 +542,13 @@ def _assignment_row(new_id: int, now: Any, employee_id: int, opening: Opening) -
 
 
 def _check_occupancy(actions: list[Action], ctx: ImportContext, lookups: EmployeeLookups) -> list[Action]:
-    """A position may not be filled beyond its units. For a new assignment from day D: the units
-    held on D or later (as the HR orders count them), minus what the file's transfers free on that
-    position, plus the file's earlier new assignments on it (in file order: the rows past the limit
-    are reported). Repeated until stable, because a rejected transfer frees nothing."""
+    """A position may not be filled beyond its units (``services.rules.capacity_violation``, as the
+    HR orders check it). For a new assignment from day D: the units held on D or later (counted as
+    ``selectors.staffing`` counts them), minus what the file's transfers free on that position,
+    plus the file's earlier new assignments on it (in file order: the rows past the limit are
+    reported). Repeated until stable, because a rejected transfer frees nothing."""
     while True:
-        freed: dict[int, Decimal] = defaultdict(Decimal)
-        closed_ids = set()
-        for action in actions:
-            if action.closing is not None:
-                freed[action.closing[A["staff_position_id"]]] += action.closing[A["rate"]]
-                closed_ids.add(action.closing[A["id"]])
+        closed_ids = {action.closing[A["id"]] for action in actions if action.closing is not None}
         added: dict[int, Decimal] = defaultdict(Decimal)
         rejected: set[int] = set()
         held_from: dict[tuple[int, datetime.date], Decimal] = {}
@@ -531,13 +563,12 @@ def _check_occupancy(actions: list[Action], ctx: ImportContext, lookups: Employe
                 held = held_from[key] = sum(
                     (rate for pk, rate, end in lookups.position_assignments.get(sp_id, ())
                      if pk not in closed_ids and (end is None or end >= opening.start_date)), Decimal(0))
-            total = held + added[sp_id] + opening.rate
-            units = lookups.units[sp_id]
-            if total > units:
+            violation = rules.capacity_violation(
+                code=lookups.position_codes[sp_id], rate_units=lookups.units[sp_id], held=held + added[sp_id],
+                requested=opening.rate, day=opening.start_date)
+            if violation is not None:
                 rejected.add(action.number)
-                ctx.error(action.number, "staff_position_code", lookups.position_codes[sp_id],
-                          ImportErrorCode.STAFF_POSITION_FULL, code=lookups.position_codes[sp_id],
-                          units=f"{units:.2f}", filled=f"{total:.2f}")
+                ctx.violation(action.number, "staff_position_code", lookups.position_codes[sp_id], violation)
             else:
                 added[sp_id] += opening.rate
         if not rejected:

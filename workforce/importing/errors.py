@@ -15,6 +15,9 @@ from django.utils.translation import ngettext_lazy
 
 from core.exceptions import ApplicationError
 
+from ..errors import WorkforceErrorCode
+from ..services.rules import rule_message
+
 
 class ImportErrorCode(StrEnum):
     # The upload itself (checked before anything parses it).
@@ -60,29 +63,40 @@ class ImportErrorCode(StrEnum):
     # Rules across rows and against the database.
     PINFL_DUPLICATE_IN_FILE = "pinfl_duplicate_in_file"
     CODE_DUPLICATE_IN_FILE = "code_duplicate_in_file"
-    ORGANIZATION_UNAVAILABLE = "organization_unavailable"
-    ORGANIZATION_INACTIVE = "organization_inactive"
-    EMPLOYEE_OUT_OF_SCOPE = "employee_out_of_scope"
+    # The same code as the service refusing the same thing (``workforce.services.rules``): an
+    # organisation outside the importer's scope reads as one that does not exist.
+    ORGANIZATION_UNAVAILABLE = WorkforceErrorCode.ORGANIZATION_OUT_OF_SCOPE.value
+    ORGANIZATION_INACTIVE = WorkforceErrorCode.ORGANIZATION_INACTIVE.value
+    EMPLOYEE_OUT_OF_SCOPE = WorkforceErrorCode.EMPLOYEE_OUT_OF_SCOPE.value
+    EMPLOYEE_EMPLOYED_ELSEWHERE = WorkforceErrorCode.EMPLOYEE_EMPLOYED_ELSEWHERE.value
+    IDENTITY_MISMATCH = WorkforceErrorCode.IDENTITY_MISMATCH.value
+    RANK_CHANGE_NEEDS_ORDER = WorkforceErrorCode.RANK_CHANGE_NEEDS_ORDER.value
+    HIRE_UNDER_MINIMUM_AGE = WorkforceErrorCode.HIRE_UNDER_MINIMUM_AGE.value
     STAFF_POSITION_UNKNOWN = "staff_position_unknown"
-    STAFF_POSITION_INACTIVE = "staff_position_inactive"
-    STAFF_POSITION_FULL = "staff_position_full"
+    STAFF_POSITION_INACTIVE = WorkforceErrorCode.STAFF_POSITION_INACTIVE.value
+    STAFF_POSITION_FULL = WorkforceErrorCode.STAFF_POSITION_FULL.value
+    STAFF_POSITION_OCCUPIED = WorkforceErrorCode.STAFF_POSITION_OCCUPIED.value
+    STAFF_POSITION_GROUP_MISMATCH = WorkforceErrorCode.STAFF_POSITION_GROUP_MISMATCH.value
     ASSIGNMENT_INCOMPLETE = "assignment_incomplete"
     ASSIGNMENT_REQUIRED = "assignment_required"
     ASSIGNMENT_BEFORE_CURRENT = "assignment_before_current"
     ASSIGNMENT_BEFORE_PREVIOUS_END = "assignment_before_previous_end"
+    ASSIGNMENT_OVERLAPS_PAST = "assignment_overlaps_past"
     CONTRACT_END_BEFORE_START = "contract_end_before_start"
     RANK_UNKNOWN = "rank_unknown"
     EDUCATION_INSTITUTION_REQUIRED = "education_institution_required"
     PARENT_UNAVAILABLE = "parent_unavailable"
-    ORGANIZATION_ROOT_FORBIDDEN = "organization_root_forbidden"
+    ORGANIZATION_ROOT_FORBIDDEN = WorkforceErrorCode.ORGANIZATION_ROOT_FORBIDDEN.value
     ORGANIZATION_CYCLE = "organization_cycle"
     REGION_UNKNOWN = "region_unknown"
     CATEGORY_UNKNOWN = "category_unknown"
     REGISTER_POSITION_UNKNOWN = "register_position_unknown"
-    RATE_UNITS_BELOW_OCCUPANCY = "rate_units_below_occupancy"
+    RATE_UNITS_BELOW_OCCUPANCY = WorkforceErrorCode.STAFF_POSITION_BELOW_OCCUPANCY.value
     FULL_NAME_PARTS = "full_name_parts"
     # The database refused the write (a concurrent change slipped past the checks).
     WRITE_CONFLICT = "write_conflict"
+    # Started by an administrator whose scope does not cover every row.
+    START_OUTSIDE_SCOPE = "start_outside_scope"
 
 
 # Where a validator of the record already says the same thing, the wording (msgid) is shared so
@@ -138,14 +152,8 @@ MESSAGES: dict[str, Any] = {
     ImportErrorCode.CODE_DUPLICATE_IN_FILE: _("This code is already on row %(first_row)s of the file."),
     ImportErrorCode.ORGANIZATION_UNAVAILABLE: _(
         "No organisation with code “%(code)s” among the organisations you manage."),
-    ImportErrorCode.ORGANIZATION_INACTIVE: _("The organisation “%(code)s” is closed (inactive)."),
-    ImportErrorCode.EMPLOYEE_OUT_OF_SCOPE: _(
-        "This PINFL belongs to an employee of an organisation you do not manage; their HR officer must change it."),
     ImportErrorCode.STAFF_POSITION_UNKNOWN: _(
         "The organisation “%(organization)s” has no position with code “%(code)s”."),
-    ImportErrorCode.STAFF_POSITION_INACTIVE: _("The position “%(code)s” is closed (inactive)."),
-    ImportErrorCode.STAFF_POSITION_FULL: _(
-        "The position “%(code)s” has %(units)s staff units; with this row they would be filled to %(filled)s."),
     ImportErrorCode.ASSIGNMENT_INCOMPLETE: _(
         "An assignment needs the organisation code, the position code and the start date."),
     ImportErrorCode.ASSIGNMENT_REQUIRED: _(
@@ -153,6 +161,8 @@ MESSAGES: dict[str, Any] = {
         "belongs to an organisation you manage."),
     ImportErrorCode.ASSIGNMENT_BEFORE_CURRENT: _(
         "The employee already holds a position since %(current_start)s; a new one must start after that date."),
+    ImportErrorCode.ASSIGNMENT_OVERLAPS_PAST: _(
+        "This person's earlier service ended on or after this date; the new placement must start later."),
     ImportErrorCode.ASSIGNMENT_BEFORE_PREVIOUS_END: _(
         "The previous placement of this person ended on %(end)s; the new one must start after that date."),
     ImportErrorCode.CONTRACT_END_BEFORE_START: _("The contract cannot end before the assignment starts."),
@@ -166,9 +176,10 @@ MESSAGES: dict[str, Any] = {
     ImportErrorCode.REGION_UNKNOWN: _("Unknown region “%(region)s”. Use the SOATO code (e.g. 1726) or the name."),
     ImportErrorCode.CATEGORY_UNKNOWN: _("Unknown position category “%(category)s”."),
     ImportErrorCode.REGISTER_POSITION_UNKNOWN: _("No position “%(code)s” in the State Register."),
-    ImportErrorCode.RATE_UNITS_BELOW_OCCUPANCY: _(
-        "%(filled)s staff units of this position are filled; it cannot be cut to %(units)s."),
     ImportErrorCode.WRITE_CONFLICT: _("The record changed while the file was being imported; check the file again."),
+    ImportErrorCode.START_OUTSIDE_SCOPE: _(
+        "Rows of this file lie outside the organisations you administer, so you cannot start this import; "
+        "the person who uploaded it can."),
 }
 
 
@@ -180,7 +191,7 @@ FILE_ERROR_CODES = frozenset({
     ImportErrorCode.UPLOAD_ENCODING, ImportErrorCode.UPLOAD_HTML_AS_EXCEL, ImportErrorCode.HEADER_UNKNOWN,
     ImportErrorCode.HEADER_MISSING, ImportErrorCode.HEADER_MISSING_SUGGESTION, ImportErrorCode.HEADER_DUPLICATE,
     ImportErrorCode.HEADER_ROW_NOT_FOUND, ImportErrorCode.NO_ROWS, ImportErrorCode.TOO_MANY_ROWS,
-    ImportErrorCode.WRITE_CONFLICT,
+    ImportErrorCode.WRITE_CONFLICT, ImportErrorCode.START_OUTSIDE_SCOPE,
 })
 
 
@@ -253,11 +264,12 @@ def display_value(value: Any) -> str:
 
 
 def error_message(error: RowError | dict[str, Any]) -> str:
-    """The reason of ``error`` (or warning) in the active language."""
+    """The reason of ``error`` (or warning) in the active language (the rule book words the rules
+    it shares with the services)."""
     code = error.get("code", "")
     template = MESSAGES.get(code) or WARNINGS.get(code)
     if template is None:
-        return str(code)
+        return rule_message(code, error.get("params") or {}) or str(code)
     params = localized_params(error.get("params") or {})
     try:
         # a lazy plural (ngettext_lazy with "count") picks its form from the parameters

@@ -1,6 +1,8 @@
 """Staff positions (the staffing table): upsert by organisation code + position code.
 
-The group follows from the category. Units may not be cut below what open assignments fill.
+The group follows from the category and must be the register position's too; units may not be cut
+below what is held from today on, nor a held position closed (``workforce.services.rules``, as
+``staff_position_create``/``staff_position_update`` check them).
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
-
 from core.text import search_key
 
-from ..models import Assignment, Organization, PositionCategory, RegisterPosition, StaffPosition
+from ..models import Organization, PositionCategory, RegisterPosition, StaffPosition
 from ..resources import StaffPositionResource
+from ..selectors.staffing import units_committed_by_position
+from ..services import rules
 from .base import ImportContext, Importer, ParsedRow
 from .bulk import RecordWriter
 from .errors import ImportErrorCode
@@ -58,11 +60,16 @@ class StaffPositionImporter(Importer):
                     for values in StaffPosition.objects.filter(
                         organization_id__in=[pk for pk, _p in organizations.values()], code__in=codes
                     ).values_list(*SP_FIELDS)}
-        filled = self._occupancy([record[S["id"]] for record in existing.values()])
-        categories = {}
+        today = datetime.date.today()
+        held = units_committed_by_position([record[S["id"]] for record in existing.values()], from_date=today)
+        categories, category_of = {}, {}
         for pk, code, group in PositionCategory.objects.values_list("pk", "code", "group"):
             categories[search_key(code)] = (pk, group)
-        register = {search_key(code): pk for pk, code in RegisterPosition.objects.values_list("pk", "code")}
+            category_of[pk] = (code, group)
+        register, register_of = {}, {}
+        for pk, code, group in RegisterPosition.objects.values_list("pk", "code", "group"):
+            register[search_key(code)] = pk
+            register_of[pk] = (code, group)
         seen: dict[tuple[int, str], int] = {}
         actions: list[PositionAction] = []
         for row in rows:
@@ -96,24 +103,25 @@ class StaffPositionImporter(Importer):
                 action = self._create(row, organization[0], category, register_id)
             else:
                 action = self._update(row, current, category, register_id)
-                units = action.record[S["rate_units"]]
-                used = filled.get(current[S["id"]], Decimal(0))
-                if "rate_units" in action.changed and units < used:
-                    ctx.error(row, "rate_units", units, ImportErrorCode.RATE_UNITS_BELOW_OCCUPANCY,
-                              filled=f"{used:.2f}", units=f"{units:.2f}")
+                record = action.record
+                violation = rules.staffing_change_violation(
+                    code=row.code, rate_units=record[S["rate_units"]], units_changed="rate_units" in action.changed,
+                    closing="is_active" in action.changed and not record[S["is_active"]],
+                    held=held.get(current[S["id"]], Decimal(0)), day=today)
+                if violation is not None:
+                    ctx.violation(row, violation.field, getattr(row, violation.field), violation)
+            record = action.record
+            if ctx.is_valid(row) and record[S["category_id"]] is not None:
+                category_code, category_group = category_of[record[S["category_id"]]]
+                register_code, register_group = register_of.get(record[S["register_position_id"]], (None, None))
+                violation = rules.group_violation(
+                    group=record[S["group"]], category_code=category_code, category_group=category_group,
+                    register_code=register_code, register_group=register_group)
+                if violation is not None:
+                    ctx.violation(row, violation.field, getattr(row, violation.field), violation)
             if ctx.is_valid(row):
                 actions.append(action)
         return StaffPositionPlan(actions=actions)
-
-    @staticmethod
-    def _occupancy(position_ids: list[int]) -> dict[int, Decimal]:
-        if not position_ids:
-            return {}
-        return dict(
-            Assignment.objects.filter(staff_position_id__in=position_ids)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=datetime.date.today()))
-            .values_list("staff_position_id").annotate(total=Sum("rate")).values_list("staff_position_id", "total")
-        )
 
     def _create(self, row: ParsedRow, organization_id: int, category: tuple[int, str] | None,
                 register_id: int | None) -> PositionAction:

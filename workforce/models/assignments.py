@@ -48,6 +48,11 @@ class HROrder(TimeStampedModel):
     effective_date = models.DateField(_("effective date"))
     reason = models.TextField(_("reason / basis"), blank=True, default="")
     details = models.JSONField(_("details"), default=dict, blank=True)
+    # What the printed order states, as it was when issued (names, positions, rank, terms):
+    # the document and /verify/ are rendered from it, never from today's rows.
+    snapshot = models.JSONField(_("document as issued"), default=dict, blank=True, editable=False)
+    # A rank change dated in the future waits here until its effective date (applied daily).
+    pending = models.BooleanField(_("waiting for its effective date"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     verification_code = models.CharField(max_length=32, unique=True, default=new_verification_code, editable=False)
@@ -59,7 +64,10 @@ class HROrder(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["organization", "number"], name="wf_order_org_number_uniq"),
         ]
-        indexes = [models.Index(fields=["employee", "effective_date"], name="wf_order_emp_date_idx")]
+        indexes = [
+            models.Index(fields=["employee", "effective_date"], name="wf_order_emp_date_idx"),
+            models.Index(fields=["effective_date"], condition=Q(pending=True), name="wf_order_pending_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"№ {self.number} — {self.get_kind_display()}"

@@ -41,7 +41,10 @@ class ImportJob(TimeStampedModel):
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     summary = models.JSONField(_("summary"), default=dict, blank=True)
     failure = models.TextField(_("failure"), blank=True, default="")
+    # The rows are checked and written with the uploader's scope, whoever presses "start".
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("started by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 

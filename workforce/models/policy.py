@@ -13,6 +13,8 @@ class PolicyKey(models.TextChoices):
     FIRST_CONTRACT_MONTHS = "first_contract_months", _("First-time entrant contract (months)")
     RESERVE_TERM_MONTHS = "reserve_term_months", _("Personnel reserve term (months)")
     SANCTION_TERM_MONTHS = "sanction_term_months", _("Disciplinary sanction in force (months)")
+    MINIMUM_HIRE_AGE = "minimum_hire_age", _("Minimum age for entering the civil service (years)")
+    RANK_MINIMUM_MONTHS = "rank_minimum_months", _("Minimum time in a qualification rank before the next (months)")
 
 
 POLICY_DEFAULTS: dict[str, Decimal] = {
@@ -22,6 +24,8 @@ POLICY_DEFAULTS: dict[str, Decimal] = {
     PolicyKey.FIRST_CONTRACT_MONTHS: Decimal(12),
     PolicyKey.RESERVE_TERM_MONTHS: Decimal(36),
     PolicyKey.SANCTION_TERM_MONTHS: Decimal(12),
+    PolicyKey.MINIMUM_HIRE_AGE: Decimal(18),
+    PolicyKey.RANK_MINIMUM_MONTHS: Decimal(12),
 }
 
 

@@ -32,24 +32,29 @@ def _label(model, name: str) -> str:
         return name
 
 
-def readable_reason(reason: str) -> str:
+def readable_reason(reason: str, visible_orders: set[str] | None = None) -> str:
     """Change reasons are written as ``"<order kind> <number>"`` or ``"import #<job>"``; show them
-    in the reader's language."""
+    in the reader's language. An order number not in ``visible_orders`` (when given) is left out:
+    another organisation's orders are its documents."""
     kind, _sep, rest = (reason or "").partition(" ")
     if kind in OrderKind.values and rest:
+        if visible_orders is not None and rest not in visible_orders:
+            return str(OrderKind(kind).label)
         return f"{OrderKind(kind).label} № {rest}"
     if kind == "import" and rest:
         return _("Import %(job)s") % {"job": rest}
+    if reason == "claim":
+        return _("Record taken on by another organisation")
     return reason or ""
 
 
-def _entries_for(records, model, subject) -> list[HistoryEntry]:
+def _entries_for(records, model, subject, visible_orders: set[str] | None = None) -> list[HistoryEntry]:
     entries: list[HistoryEntry] = []
     previous = None
     for record in records:  # oldest first, so each is diffed against the one before it in memory
         entry = HistoryEntry(
             when=record.history_date, who=str(record.history_user or "—"), kind=record.history_type,
-            subject=subject(record), reason=readable_reason(record.history_change_reason),
+            subject=subject(record), reason=readable_reason(record.history_change_reason, visible_orders),
         )
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous, excluded_fields=HIDDEN_FIELDS)
@@ -91,10 +96,12 @@ def _field(model, name: str):
         return None
 
 
-def employee_change_history(employee: Employee, *, limit: int = 200) -> list[HistoryEntry]:
-    """Newest first: creation and every change of the personal record and its education entries."""
+def employee_change_history(employee: Employee, *, limit: int = 200,
+                            visible_orders: set[str] | None = None) -> list[HistoryEntry]:
+    """Newest first: creation and every change of the personal record and its education entries.
+    ``visible_orders``: the order numbers the reader may see (others are named by kind only)."""
     employee_records = list(employee.history.select_related("history_user").order_by("history_date", "history_id"))
-    entries = _entries_for(employee_records, Employee, lambda r: str(Employee._meta.verbose_name))
+    entries = _entries_for(employee_records, Employee, lambda r: str(Employee._meta.verbose_name), visible_orders)
     _readable_changes(entries, Employee)
     education_records = list(
         Education.history.filter(employee_id=employee.pk).select_related("history_user").order_by("id", "history_date")

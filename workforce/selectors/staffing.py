@@ -8,21 +8,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, Q, QuerySet, Sum, Value
+from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..access import HR_ROLES, scope_queryset
-from ..models import Assignment, Employee, HROrder, Organization, StaffPosition
+from ..models import Assignment, Employee, HROrder, OrderKind, Organization, StaffPosition
 
 __all__ = [
     "StaffingRow",
     "assignments_on",
     "employee_assignments",
     "employee_orders",
+    "employee_rank_change_waiting",
+    "holdings_by_position",
     "staff_position_occupancy",
     "staff_position_units_committed",
     "staffing_table",
+    "units_committed_by_position",
+    "with_occupancy",
 ]
 
 ZERO = Decimal("0.00")
@@ -40,6 +44,16 @@ def _units(value: Decimal | None) -> Decimal:
     return (value or ZERO).quantize(ZERO)
 
 
+# --- occupancy: the one place it is counted ------------------------------------------------------------
+# A position's units are "held on D" by the assignments in force on D (lists, staffing tables, the
+# API) and "committed from D" by those in force on D or at any time after it (what a new
+# assignment from D must fit beside; the least ``rate_units`` may become). Services, pages, the API
+# and the importers all count through the functions below.
+
+def _committed_from(from_date: datetime.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": from_date})
+
+
 def staff_position_occupancy(staff_position: StaffPosition, *, on: datetime.date | None = None) -> Decimal:
     """Units of ``staff_position`` filled on ``on`` (default today)."""
     on = on or timezone.localdate()
@@ -50,12 +64,43 @@ def staff_position_occupancy(staff_position: StaffPosition, *, on: datetime.date
 def staff_position_units_committed(staff_position: StaffPosition, *, from_date: datetime.date) -> Decimal:
     """Units held on ``from_date`` or at any time after it (future starts included): what a new
     assignment from ``from_date`` must fit beside, and the least ``rate_units`` may become."""
-    total = (
-        Assignment.objects.filter(staff_position=staff_position)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=from_date))
-        .aggregate(total=Sum("rate"))
-    )
-    return _units(total["total"])
+    return units_committed_by_position([staff_position.pk], from_date=from_date).get(staff_position.pk, ZERO)
+
+
+def units_committed_by_position(position_ids: Iterable[int], *, from_date: datetime.date) -> dict[int, Decimal]:
+    """``staff_position_units_committed`` of many positions in one query (positions nobody holds
+    are absent)."""
+    ids = list(position_ids)
+    if not ids:
+        return {}
+    rows = (Assignment.objects.filter(_committed_from(from_date), staff_position_id__in=ids).order_by()
+            .values_list("staff_position_id").annotate(total=Sum("rate")).values_list("staff_position_id", "total"))
+    return {pk: _units(total) for pk, total in rows}
+
+
+def holdings_by_position(
+    position_ids: Iterable[int], *, from_date: datetime.date
+) -> dict[int, list[tuple[int, Decimal, datetime.date | None]]]:
+    """``(assignment id, rate, end date)`` of the assignments committing each position from
+    ``from_date`` on: the bulk importer counts them per start date and leaves out the ones its own
+    transfers close."""
+    ids = list(position_ids)
+    holdings: dict[int, list[tuple[int, Decimal, datetime.date | None]]] = defaultdict(list)
+    if ids:
+        for pk, sp_id, rate, end in Assignment.objects.filter(_committed_from(from_date), staff_position_id__in=ids) \
+                .values_list("pk", "staff_position_id", "rate", "end_date"):
+            holdings[sp_id].append((pk, rate, end))
+    return holdings
+
+
+def with_occupancy(queryset: QuerySet[StaffPosition], *, on: datetime.date | None = None) -> QuerySet[StaffPosition]:
+    """``queryset`` annotated with ``filled`` (units held on ``on``, default today) and ``vacant``
+    (planned minus filled), as the staffing table and the API show them."""
+    on = on or timezone.localdate()
+    filled = (Assignment.objects.filter(_held_on(on), staff_position=OuterRef("pk")).order_by()
+              .values("staff_position").annotate(total=Sum("rate")).values("total"))
+    return (queryset.annotate(filled=Coalesce(Subquery(filled, output_field=_UNITS), Value(ZERO), output_field=_UNITS))
+            .annotate(vacant=ExpressionWrapper(F("rate_units") - F("filled"), output_field=_UNITS)))
 
 
 @dataclass
@@ -82,12 +127,8 @@ def staffing_table(
     positions = scope_queryset(
         StaffPosition.objects.filter(organization=organization, is_active=True), user=user, roles=roles
     )
-    positions = (
-        positions.select_related("category", "register_position")
-        .annotate(filled=Coalesce(Sum("assignments__rate", filter=_held_on(on, "assignments__")), Value(ZERO),
-                                  output_field=_UNITS))
-        .order_by("category__ordering", "code")
-    )
+    positions = with_occupancy(positions.select_related("category", "register_position"), on=on).order_by(
+        "category__ordering", "code")
     rows = [StaffingRow(staff_position=p, planned=_units(p.rate_units), filled=_units(p.filled)) for p in positions]
     if rows:
         holders: dict[int, list[Assignment]] = defaultdict(list)
@@ -128,3 +169,9 @@ def employee_orders(*, employee: Employee) -> QuerySet[HROrder]:
         .select_related("organization", "created_by")
         .order_by("-effective_date", "-order_date", "-id")
     )
+
+
+def employee_rank_change_waiting(*, employee: Employee) -> HROrder | None:
+    """The rank-change order of ``employee`` dated in the future and not yet applied, if any."""
+    return (HROrder.objects.filter(employee=employee, kind=OrderKind.RANK_CHANGE, pending=True)
+            .order_by("effective_date", "id").first())

@@ -32,6 +32,8 @@ from ..models import (
     QualificationRank,
 )
 from ..search import employee_search_text
+from . import rules
+from .identity import PersonIdentity, employee_claim, employee_kept_in_scope
 from .policy import add_months, pension_age, policy_value
 
 __all__ = [
@@ -80,12 +82,9 @@ def _require_scope(actor: User | None, *organizations: Organization | None) -> N
             has_role(actor, *HR_ROLES) if organization is None
             else can_access_organization(actor, organization, roles=HR_ROLES)
         )
-        if not allowed:
-            where = organization.name if organization is not None else _("the civil service")
-            raise WorkforceError(
-                _("%(organization)s is outside your HR scope.") % {"organization": where},
-                code=WorkforceErrorCode.ORGANIZATION_OUT_OF_SCOPE, field="organization",
-            )
+        if not allowed:  # not named: the caller may not know what lies outside their scope
+            raise WorkforceError(_("This organisation is outside your HR scope."),
+                                 code=WorkforceErrorCode.ORGANIZATION_OUT_OF_SCOPE, field="organization")
 
 
 def _stamp(instance: models.Model, actor: User | None, reason: str | None) -> None:
@@ -159,7 +158,12 @@ def employee_create(
     The PINFL must be valid and match the date of birth and sex; it can never change later.
 
     ``organization`` is where the record is kept until the person is hired (the HR service that
-    added them); an HR officer must give one inside their scope, or nobody could see the record."""
+    added them); an HR officer must give one inside their scope, or nobody could see the record.
+
+    A PINFL already on record outside the actor's scope follows the identity rule
+    (``services.identity``): refused when the person is employed elsewhere or when the surname and
+    date of birth do not match; otherwise the existing record is returned, now kept by
+    ``organization`` and with its data unchanged (``claimed`` is True on it)."""
     _require_scope(actor, organization)
     if actor is not None and organization is None and not org_scope(actor, HR_ROLES).everything:
         raise WorkforceError(_("Choose the organisation that keeps this record."),
@@ -177,8 +181,12 @@ def employee_create(
     )
     _refresh_search_text(employee)
     clean_or_raise(employee, exclude=["search_text"], validate_unique=False, validate_constraints=False)
-    if Employee.objects.filter(pinfl=employee.pinfl).exists():
-        raise _pinfl_taken(employee.pinfl)
+    existing = Employee.objects.select_for_update(no_key=True).filter(pinfl=employee.pinfl).first()
+    if existing is not None:
+        if employee_kept_in_scope(existing, actor) or organization is None:
+            raise _pinfl_taken(employee.pinfl)
+        return employee_claim(employee=existing, identity=PersonIdentity(last_name=last_name, birth_date=birth_date),
+                              organization=organization, actor=actor)
     _stamp(employee, actor, None)
     try:
         with transaction.atomic():
@@ -202,12 +210,12 @@ def employee_update(*, employee: Employee, actor: User | None, **fields: Any) ->
             % {"name": employee.full_name, "pinfl": employee.pinfl},
             code=WorkforceErrorCode.EMPLOYEE_PINFL_IMMUTABLE, field="pinfl",
         )
-    if "qualification_rank" in fields and fields.pop("qualification_rank") != employee.qualification_rank:
-        raise WorkforceError(
-            _("The rank of %(name)s changes by an HR order (rank change or sanction), not by editing the record.")
-            % {"name": employee.full_name},
-            code=WorkforceErrorCode.RANK_CHANGE_NEEDS_ORDER, field="qualification_rank",
-        )
+    if "qualification_rank" in fields:
+        rank = fields.pop("qualification_rank")
+        violation = rules.rank_edit_violation(current_rank_id=employee.qualification_rank_id,
+                                              new_rank_id=rank.pk if rank is not None else None)
+        if violation is not None:
+            raise violation.error()
     changed = list(model_update(instance=employee, allowed=UPDATABLE_FIELDS,
                                 data={name: _normalized(name, value) for name, value in fields.items()}))
     if not changed:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit_log
 from core.exceptions import ApplicationError
 from core.progress import JobProgress as CoreJobProgress
 from core.progress import progress_clear, progress_read
@@ -29,7 +30,7 @@ from ..importing.errors import is_file_error
 from ..importing.organizations import OrganizationImporter
 from ..importing.staff_positions import StaffPositionImporter
 from ..importing.upload import CALAMINE_FORMATS, CSV, inspect_upload
-from ..models import ImportJob, ImportKind, ImportStatus
+from ..models import ImportJob, ImportKind, ImportStatus, Role
 
 __all__ = [
     "IMPORTERS",
@@ -39,6 +40,7 @@ __all__ = [
     "import_job_start",
     "import_job_validate",
     "import_path",
+    "may_start",
 ]
 
 logger = logging.getLogger(__name__)
@@ -170,32 +172,50 @@ def import_job_validate(*, job: ImportJob) -> ImportJob:
     return job
 
 
+def may_start(job: ImportJob, actor: Any) -> bool:
+    """Who may press "start": the uploader, or a system administrator (whose scope must then cover
+    every row of the file: checked when the rows are, at the start)."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return False
+    return actor.pk == job.created_by_id or has_role(actor, Role.ADMIN)
+
+
 def import_job_start(*, job: ImportJob, actor: Any) -> ImportJob:
-    """Queue the import of a checked job (the page's "Import" button)."""
+    """Queue the import of a checked job (the page's "Import" button). It runs with the uploader's
+    scope, never the starter's; an administrator starting someone else's job must also cover
+    every row. Raises ``ImportJobError`` (``import_start_forbidden``, ``import_not_ready``)."""
     from ..tasks import import_job_execute_task
 
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if not may_start(job, actor):
+            raise ImportJobError(_("Only the person who uploaded this file, or a system administrator, may start "
+                                   "its import."), code="import_start_forbidden")
         if job.status != ImportStatus.VALIDATED:
             raise ImportJobError(_("This file cannot be imported in its current state."), code="import_not_ready")
         job.status = ImportStatus.IMPORTING
         job.processed_rows = 0
-        job.save(update_fields=["status", "processed_rows", "updated_at"])
-        actor_id = getattr(actor, "pk", None)
-        transaction.on_commit(lambda: import_job_execute_task.delay(job.pk, actor_id))
+        job.started_by = actor
+        job.save(update_fields=["status", "processed_rows", "started_by", "updated_at"])
+        audit_log("workforce.import.started", actor=actor, target=job,
+                  data={"kind": job.kind, "uploaded_by": job.created_by_id})
+        transaction.on_commit(lambda: import_job_execute_task.delay(job.pk))
     return job
 
 
-def import_job_execute(*, job: ImportJob, actor: Any) -> ImportJob:
+def import_job_execute(*, job: ImportJob) -> ImportJob:
     """Re-check the file under row locks and write it in one transaction (DONE), or record why not
-    (INVALID: the data changed since the check). Idempotent: a DONE job is never written again,
-    and DONE is recorded in the same transaction as the rows."""
+    (INVALID: the data changed since the check, or the starter's scope does not cover the rows).
+    The rows are checked against the uploader's scope and written in the uploader's name.
+    Idempotent: a DONE job is never written again, and DONE is recorded in the same transaction as
+    the rows."""
     job.refresh_from_db()
     if job.status == ImportStatus.DONE:
         return job
-    actor = actor or job.created_by
-    if actor is None or not has_role(actor, *HR_ROLES):
-        return _fail(job, ImportJobError("No HR officer to import the file as.", code="import_forbidden"))
+    uploader = job.created_by
+    if uploader is None or not uploader.is_active or not has_role(uploader, *HR_ROLES):
+        return _fail(job, ImportJobError("The account that uploaded the file may no longer import.",
+                                         code="import_forbidden"))
     if job.status not in (ImportStatus.VALIDATED, ImportStatus.IMPORTING):
         raise ImportJobError(_("This file cannot be imported in its current state."), code="import_not_ready")
     if job.status != ImportStatus.IMPORTING:
@@ -218,9 +238,10 @@ def import_job_execute(*, job: ImportJob, actor: Any) -> ImportJob:
     source, handle = _job_source(job)
     try:
         result = run_import(
-            _importer(job.kind), source, _format_of(job.file.name), user=actor, dry_run=False,
-            skip_invalid=job.skip_invalid, progress=progress, change_reason=f"import #{job.pk}",
-            audit_data={"job": job.pk, "file": job.original_name}, before_write=not_done_yet, after_write=mark_done,
+            _importer(job.kind), source, _format_of(job.file.name), user=uploader, started_by=job.started_by,
+            dry_run=False, skip_invalid=job.skip_invalid, progress=progress, change_reason=f"import #{job.pk}",
+            audit_data={"job": job.pk, "file": job.original_name, "started_by": job.started_by_id},
+            before_write=not_done_yet, after_write=mark_done,
         )
     except Exception as exc:
         logger.exception("Import job %s failed while importing", job.pk)

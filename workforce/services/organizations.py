@@ -10,8 +10,26 @@ from core.exceptions import clean_or_raise
 from core.services import model_update
 from core.text import search_key
 
+from ..access import HR_ROLES, org_scope
 from ..errors import WorkforceError, WorkforceErrorCode
 from ..models import Organization, Region
+
+
+def _require_tree_scope(actor, *organizations: Organization | None) -> None:
+    """The actor (HR officer or administrator) must hold every given organisation's subtree;
+    ``None`` (the top of the tree) needs the whole civil service. ``None`` as actor is a trusted
+    caller (commands, data migrations)."""
+    if actor is None:
+        return
+    scope = org_scope(actor, HR_ROLES)
+    for organization in organizations:
+        if organization is None and not scope.everything:
+            raise WorkforceError(
+                _("Only an administrator of the whole civil service may add or move a top-level organisation."),
+                code=WorkforceErrorCode.ORGANIZATION_ROOT_FORBIDDEN, field="parent")
+        if organization is not None and not scope.covers(organization):
+            raise WorkforceError(_("This organisation is outside your HR scope."),
+                                 code=WorkforceErrorCode.ORGANIZATION_OUT_OF_SCOPE, field="parent")
 
 
 def _organization_search_text(organization: Organization) -> str:
@@ -48,7 +66,9 @@ def organization_create(
     name_en: str = "",
     actor=None,
 ) -> Organization:
-    """Create an organisation under ``parent`` (or as a top-level body) and place it in the tree."""
+    """Create an organisation under ``parent`` (or as a top-level body) and place it in the tree.
+    The actor must hold ``parent``'s subtree (a top-level body: the whole civil service)."""
+    _require_tree_scope(actor, parent)
     organization = Organization(
         code=code.strip(), name_uz=name_uz.strip(), name_uz_cyrl=name_uz_cyrl.strip(),
         name_ru=name_ru.strip(), name_en=name_en.strip(), level=level, parent=parent, region=region,
@@ -67,6 +87,7 @@ def organization_create(
 @transaction.atomic
 def organization_update(*, organization: Organization, actor=None, **fields: object) -> Organization:
     """Change names, level, region or active flag (use ``organization_move`` to change the parent)."""
+    _require_tree_scope(actor, organization)
     allowed = {"code", "name_uz", "name_uz_cyrl", "name_ru", "name_en", "level", "region", "is_active"}
     changed = {name: str(value) for name, value in
                model_update(instance=organization, data=fields, allowed=allowed).items()}
@@ -79,7 +100,9 @@ def organization_update(*, organization: Organization, actor=None, **fields: obj
 
 @transaction.atomic
 def organization_move(*, organization: Organization, new_parent: Organization | None, actor=None) -> Organization:
-    """Re-parent ``organization`` with its whole subtree (one UPDATE of the subtree's paths)."""
+    """Re-parent ``organization`` with its whole subtree (one UPDATE of the subtree's paths). The
+    actor must hold both the organisation and its new parent."""
+    _require_tree_scope(actor, organization, new_parent)
     if new_parent is not None and new_parent.path.startswith(organization.path):
         raise WorkforceError(
             _("%(org)s cannot be placed under itself or one of its own units.") % {"org": organization},

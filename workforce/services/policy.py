@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from decimal import Decimal
 
 from ..models import POLICY_DEFAULTS, ContractType, PolicyKey, PolicyParameter
 
-__all__ = ["FIRST_CONTRACT_RULE_FROM", "add_months", "initial_contract", "pension_age", "policy_value"]
+__all__ = ["FIRST_CONTRACT_RULE_FROM", "PolicyTimeline", "add_months", "initial_contract", "pension_age",
+           "policy_value"]
 
 # Law ZRU-788: from 1 January 2026 a first-time entrant gets a one-year contract.
 FIRST_CONTRACT_RULE_FROM = datetime.date(2026, 1, 1)
@@ -22,6 +24,21 @@ def policy_value(key: str, *, on: datetime.date) -> Decimal:
         .first()
     )
     return value if value is not None else POLICY_DEFAULTS[key]
+
+
+class PolicyTimeline:
+    """Every value ``key`` has had, read in one query: ``timeline.on(day)`` is ``policy_value(key,
+    on=day)`` without a query per day (the bulk importer asks for many dates)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        rows = PolicyParameter.objects.filter(key=key).order_by("effective_from").values_list("effective_from", "value")
+        self._starts = [start for start, _value in rows]
+        self._values = [value for _start, value in rows]
+
+    def on(self, day: datetime.date) -> Decimal:
+        index = bisect.bisect_right(self._starts, day)
+        return self._values[index - 1] if index else POLICY_DEFAULTS[self.key]
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

@@ -15,9 +15,10 @@ from core.models import User
 from core.services import model_update
 from core.text import collapse_spaces
 
-from ..errors import WorkforceConflict, WorkforceError, WorkforceErrorCode
+from ..errors import WorkforceError, WorkforceErrorCode
 from ..models import Organization, PositionCategory, RegisterPosition, StaffPosition
 from ..selectors.staffing import staff_position_units_committed
+from . import rules
 from .employees import _lock, _require_scope, _stamp
 
 __all__ = ["staff_position_create", "staff_position_update"]
@@ -40,15 +41,13 @@ def _code_taken(staff_position: StaffPosition) -> WorkforceError:
 def _check(staff_position: StaffPosition) -> None:
     """Field rules, the group of the category (and of the register position), the code's uniqueness."""
     clean_or_raise(staff_position, exclude=["organization"], validate_unique=False, validate_constraints=False)
-    sources = (("category", staff_position.category), ("register_position", staff_position.register_position))
-    for field, source in sources:
-        if source is not None and source.group != staff_position.group:
-            raise WorkforceError(
-                _("«%(source)s» belongs to the group %(source_group)s, not %(group)s.")
-                % {"source": source, "source_group": source.get_group_display(),
-                   "group": staff_position.get_group_display()},
-                code=WorkforceErrorCode.STAFF_POSITION_GROUP_MISMATCH, field=field,
-            )
+    category, register = staff_position.category, staff_position.register_position
+    violation = rules.group_violation(
+        group=staff_position.group, category_code=category.code if category else None,
+        category_group=category.group if category else None,
+        register_code=register.code if register else None, register_group=register.group if register else None)
+    if violation is not None:
+        raise violation.error()
     duplicates = StaffPosition.objects.filter(organization=staff_position.organization_id, code=staff_position.code)
     if duplicates.exclude(pk=staff_position.pk).exists():
         raise _code_taken(staff_position)
@@ -121,18 +120,10 @@ def _check_occupancy(staff_position: StaffPosition, changed: dict[str, str]) -> 
     if "rate_units" not in changed and "is_active" not in changed:
         return
     today = timezone.localdate()
-    held = staff_position_units_committed(staff_position, from_date=today)
-    if "rate_units" in changed and staff_position.rate_units < held:
-        raise WorkforceConflict(
-            _("Position «%(name)s» (%(code)s) cannot have %(units)s units: %(held)s are filled from %(day)s.")
-            % {"name": staff_position.name, "code": staff_position.code, "units": staff_position.rate_units,
-               "held": held, "day": today.strftime("%d.%m.%Y")},
-            code=WorkforceErrorCode.STAFF_POSITION_BELOW_OCCUPANCY, field="rate_units",
-            extra={"rate_units": str(staff_position.rate_units), "filled": str(held)},
-        )
-    if not staff_position.is_active and held > 0:
-        raise WorkforceConflict(
-            _("Position «%(name)s» (%(code)s) is held (%(held)s units); move or dismiss its holders first.")
-            % {"name": staff_position.name, "code": staff_position.code, "held": held},
-            code=WorkforceErrorCode.STAFF_POSITION_OCCUPIED, field="is_active",
-        )
+    violation = rules.staffing_change_violation(
+        code=staff_position.code, name=staff_position.name, rate_units=staff_position.rate_units,
+        units_changed="rate_units" in changed,
+        closing="is_active" in changed and not staff_position.is_active,
+        held=staff_position_units_committed(staff_position, from_date=today), day=today)
+    if violation is not None:
+        raise violation.error()

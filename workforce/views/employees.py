@@ -17,8 +17,7 @@ from ..access import HR_ROLES
 from ..auditing import audited_filters
 from ..filters import EmployeeFilter, complete_ordering
 from ..forms import CircumstanceForm, EducationForm, EmployeeForm
-from ..selectors import employee_change_history, employee_list, organization_options_html
-from ..selectors.staffing import employee_assignments, employee_orders
+from ..selectors import employee_former_list, employee_list, employee_profile, organization_options_html
 from ..services import circumstance_add, education_add, employee_create, employee_update
 
 PAGE_SIZE = 50
@@ -67,31 +66,32 @@ class EmployeeScopedMixin(RoleRequiredMixin):
         return self._employee
 
 
-class EmployeeDetailView(EmployeeScopedMixin, TemplateView):
+class EmployeeDetailView(RoleRequiredMixin, TemplateView):
+    """The profile. The organisation keeping the record sees it whole; an organisation the person
+    has left sees its own past with them (``former.html``); anyone else gets a 404."""
+
+    required_roles = HR_ROLES
     template_name = "workforce/employees/detail.html"
+
+    def get_template_names(self):
+        return ["workforce/employees/former.html" if self.profile.former else self.template_name]
+
+    def get(self, request, *args, **kwargs):
+        user = request.user
+        employee = employee_list(user=user).filter(pk=kwargs["pk"]).first()
+        former = employee is None
+        if former:
+            employee = get_object_or_404(employee_former_list(user=user), pk=kwargs["pk"])
+        self.profile = employee_profile(employee=employee, user=user, former=former)
+        audit_log("workforce.employee.viewed", actor=user, target=employee, request=request,
+                  data={"former": True} if former else None)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        employee = self.get_employee()
-        audit_log("workforce.employee.viewed", actor=self.request.user, target=employee, request=self.request)
-        context.update(employee_profile_context(employee))
-        context["can_edit"] = True
+        context.update(self.profile.as_context())
+        context["can_edit"] = not self.profile.former
         return context
-
-
-def employee_profile_context(employee) -> dict:
-    assignments = list(employee_assignments(employee=employee))
-    return {
-        "employee": employee,
-        "assignments": assignments,
-        "current": next((a for a in assignments if a.is_primary and a.end_date is None), None),
-        "orders": employee_orders(employee=employee),
-        "educations": employee.educations.order_by("-graduation_year"),
-        "circumstances": employee.circumstances.order_by("-start_date"),
-        "sanctions": employee.sanctions.select_related("order").order_by("-imposed_on"),
-        "reserve_entries": employee.reserve_entries.select_related("organization", "category"),
-        "history": employee_change_history(employee),
-    }
 
 
 class EmployeeCreateView(RoleRequiredMixin, FormView):
@@ -108,8 +108,13 @@ class EmployeeCreateView(RoleRequiredMixin, FormView):
         except ApplicationError as error:
             apply_application_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("%(name)s is added. Hire them into a position with an order.") % {
-            "name": employee.full_name})
+        if getattr(employee, "claimed", False):
+            messages.success(self.request, _("%(name)s is already on record; the record is now kept by your "
+                                             "organisation. Hire them into a position with an order.") % {
+                "name": employee.full_name})
+        else:
+            messages.success(self.request, _("%(name)s is added. Hire them into a position with an order.") % {
+                "name": employee.full_name})
         return HttpResponseRedirect(reverse("workforce:employee_detail", args=[employee.pk]))
 
 
@@ -196,5 +201,5 @@ class MyProfileView(LoginRequiredMixin, TemplateView):
         employee = getattr(self.request.user, "employee", None)
         if employee is None:
             raise Http404(_("Your account is not linked to an employee record."))
-        context.update(employee_profile_context(employee))
+        context.update(employee_profile(employee=employee, user=self.request.user, own=True).as_context())
         return context

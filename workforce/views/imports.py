@@ -26,7 +26,7 @@ from ..exporting import escape_formula, import_template
 from ..importing.errors import error_column, error_message, is_file_error
 from ..models import ImportJob, ImportKind, ImportStatus
 from ..selectors import import_job_list
-from ..services.imports import import_job_create, import_job_progress, import_job_start
+from ..services.imports import import_job_create, import_job_progress, import_job_start, may_start
 
 ERRORS_PER_PAGE = 200
 FINISHED = (ImportStatus.VALIDATED, ImportStatus.INVALID, ImportStatus.DONE, ImportStatus.FAILED)
@@ -95,7 +95,7 @@ def job_context(request, job: ImportJob) -> dict:
         context["warnings"] = [{**warning, "column": error_column(warning), "reason": error_message(warning)}
                                for warning in job.warnings[:ERRORS_PER_PAGE]]
         context["summary"] = job.summary or {}
-        context["can_import"] = job.status == ImportStatus.VALIDATED
+        context["can_import"] = job.status == ImportStatus.VALIDATED and may_start(job, request.user)
     return context
 
 

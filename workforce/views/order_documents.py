@@ -9,7 +9,8 @@ from core.mixins import RoleRequiredMixin
 from core.verification import qr_svg
 
 from ..access import HR_ROLES, scope_queryset
-from ..models import HROrder, QualificationRank
+from ..documents import OrderDocument
+from ..models import HROrder
 
 
 class OrderDocumentView(RoleRequiredMixin, TemplateView):
@@ -23,16 +24,9 @@ class OrderDocumentView(RoleRequiredMixin, TemplateView):
         orders = HROrder.objects.select_related("organization", "employee", "created_by")
         order = get_object_or_404(scope_queryset(orders, user=self.request.user), pk=kwargs["pk"])
         verify_url = self.request.build_absolute_uri(reverse("verify", args=[order.verification_code]))
-        # Rank orders (and rank-lowering sanctions) carry rank codes in "from"/"to"; moves carry places.
-        rank_from, rank_to = (code if isinstance(code, str) else None
-                              for code in (order.details.get("from"), order.details.get("to")))
-        ranks = QualificationRank.objects.in_bulk([c for c in (rank_from, rank_to) if c], field_name="code")
+        # Everything the document says comes from the order as issued, never from today's record.
         context.update(
-            order=order,
-            started=order.started_assignments.select_related("staff_position", "organization").first(),
-            ended=order.ended_assignments.select_related("staff_position", "organization").first(),
-            sanction=order.sanctions.first(),
-            rank_from=ranks.get(rank_from), rank_to=ranks.get(rank_to),
+            order=order, doc=OrderDocument(order),
             verify_url=verify_url, qr=mark_safe(qr_svg(verify_url)),  # noqa: S308 - SVG we generated ourselves
         )
         return context

@@ -8,8 +8,9 @@ counter), so concurrent orders queue instead of deadlocking; the occupancy of a 
 only after its row is locked, so a position is never filled beyond its ``rate_units``."""
 
 from ._common import DismissalReason
-from .discipline import employee_change_rank, employee_dismiss, employee_sanction
+from .discipline import employee_dismiss, employee_sanction
 from .moves import employee_hire, employee_promote, employee_rotate, employee_transfer
+from .ranks import employee_change_rank, rank_changes_apply_due
 
 __all__ = [
     "DismissalReason",
@@ -20,4 +21,5 @@ __all__ = [
     "employee_rotate",
     "employee_sanction",
     "employee_transfer",
+    "rank_changes_apply_due",
 ]

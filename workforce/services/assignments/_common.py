@@ -16,7 +16,7 @@ from core.audit import audit_log
 from core.exceptions import clean_or_raise
 from core.models import User
 
-from ...errors import WorkforceConflict, WorkforceError, WorkforceErrorCode
+from ...errors import WorkforceError, WorkforceErrorCode
 from ...models import (
     Assignment,
     ContractType,
@@ -27,7 +27,9 @@ from ...models import (
     StaffPosition,
 )
 from ...selectors.staffing import staff_position_units_committed
+from .. import rules
 from ..employees import _fmt, _lock, _require_scope, _stamp, rotation_exemptions
+from ._snapshot import order_snapshot
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -63,13 +65,16 @@ def _next_order_number(organization: Organization, year: int) -> str:
 
 def _issue_order(
     *, kind: str, organization: Organization, employee: Employee, effective_date: datetime.date, reason: str,
-    details: dict[str, Any], actor: User | None, order_date: datetime.date | None = None,
+    details: dict[str, Any], snapshot: dict[str, Any], actor: User | None, order_date: datetime.date | None = None,
+    pending: bool = False,
 ) -> HROrder:
+    """Number and store an order with what it states (``_snapshot.order_snapshot``)."""
     order_date = order_date or timezone.localdate()
     return HROrder.objects.create(
         number=_next_order_number(organization, order_date.year), kind=kind, organization=organization,
         employee=employee, order_date=order_date, effective_date=effective_date, reason=(reason or "").strip(),
-        details=details, created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        details=details, snapshot=snapshot, pending=pending,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
 
 
@@ -159,24 +164,21 @@ def _too_early(message: str, field: str) -> WorkforceError:
 # --- staff positions -----------------------------------------------------------------------------------
 
 def _take_units(staff_position: StaffPosition, *, start: datetime.date, rate: Decimal) -> None:
-    """Lock ``staff_position`` and make sure ``rate`` more units fit from ``start`` on."""
+    """Lock ``staff_position`` and make sure ``rate`` more units fit from ``start`` on (the rules
+    the bulk importer runs too)."""
     _lock(staff_position)
-    if not staff_position.is_active:
-        raise WorkforceConflict(
-            _("Position «%(name)s» (%(code)s) is closed in the staffing table.")
-            % {"name": staff_position.name, "code": staff_position.code},
-            code=WorkforceErrorCode.STAFF_POSITION_INACTIVE, field="staff_position",
-        )
-    filled = staff_position_units_committed(staff_position, from_date=start)
-    if filled + rate > staff_position.rate_units:
-        raise WorkforceConflict(
-            _("Position «%(name)s» (%(code)s) has %(units)s units and %(filled)s are filled from %(day)s.")
-            % {"name": staff_position.name, "code": staff_position.code, "units": staff_position.rate_units,
-               "filled": filled, "day": _fmt(start)},
-            code=WorkforceErrorCode.STAFF_POSITION_FULL, field="staff_position",
-            extra={"staff_position": staff_position.code, "rate_units": str(staff_position.rate_units),
-                   "filled": str(filled), "requested": str(rate), "from": start.isoformat()},
-        )
+    organization = staff_position.organization
+    for violation in (
+        rules.organization_open_violation(code=organization.code, active=organization.is_active),
+        rules.position_open_violation(code=staff_position.code, name=staff_position.name,
+                                      active=staff_position.is_active),
+        rules.capacity_violation(code=staff_position.code, name=staff_position.name,
+                                 rate_units=staff_position.rate_units,
+                                 held=staff_position_units_committed(staff_position, from_date=start),
+                                 requested=rate, day=start),
+    ):
+        if violation is not None:
+            raise violation.error()
 
 
 def _seniority(staff_position: StaffPosition) -> tuple[int, int]:
@@ -231,7 +233,7 @@ def _start_move(
 def _move(
     *, kind: str, employee: Employee, current: Assignment, staff_position: StaffPosition,
     effective_date: datetime.date, rate: Decimal | None, reason: str, actor: User | None,
-    details: dict[str, Any] | None = None,
+    details: dict[str, Any] | None = None, sanction: dict[str, Any] | None = None,
 ) -> HROrder:
     """Close ``current`` the day before ``effective_date`` and open a placement on ``staff_position``."""
     rate = current.rate if rate is None else rate
@@ -245,6 +247,8 @@ def _move(
         reason=reason, actor=actor,
         details={"from": _where(current.staff_position), "to": _where(staff_position), "rate": str(rate),
                  **(details or {})},
+        snapshot=order_snapshot(organization=staff_position.organization, employee=employee, released=current,
+                                released_last_day=effective_date - ONE_DAY, appointed=assignment, sanction=sanction),
     )
     _close_assignment(current, end_date=effective_date - ONE_DAY, order=order, actor=actor)
     _save_assignment(assignment, order=order, actor=actor)

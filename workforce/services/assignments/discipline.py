@@ -1,4 +1,4 @@
-"""Rank changes, disciplinary sanctions and dismissal."""
+"""Disciplinary sanctions and dismissal (rank changes: ``ranks.py``)."""
 
 from __future__ import annotations
 
@@ -40,30 +40,8 @@ from ._common import (
     _update_employee,
     _where,
 )
-
-
-@transaction.atomic
-def employee_change_rank(
-    *, employee: Employee, rank: QualificationRank, effective_date: datetime.date, reason: str, actor: User | None
-) -> HROrder:
-    """Grant ``rank`` (up or down the ladder) to a serving civil servant."""
-    _lock(employee)
-    _require_scope(actor, employee.organization)
-    _current(employee)
-    if not rank.is_active:
-        raise WorkforceError(_("The rank «%(rank)s» is no longer granted.") % {"rank": rank},
-                             code=WorkforceErrorCode.RANK_INACTIVE, field="rank")
-    if employee.qualification_rank_id == rank.pk:
-        raise WorkforceError(_("%(name)s already holds the rank «%(rank)s».") % {"name": employee.full_name,
-                                                                                "rank": rank},
-                             code=WorkforceErrorCode.RANK_UNCHANGED, field="rank")
-    previous = employee.qualification_rank
-    order = _issue_order(kind=OrderKind.RANK_CHANGE, organization=employee.organization, employee=employee,
-                         effective_date=effective_date, reason=reason, actor=actor,
-                         details={"from": previous.code if previous else None, "to": rank.code})
-    _update_employee(employee, order=order, actor=actor, qualification_rank=rank)
-    _audit("workforce.employee.rank_changed", order, actor)
-    return order
+from ._snapshot import order_snapshot
+from .ranks import _refuse_while_rank_change_waits
 
 
 def _rank_below(employee: Employee) -> QualificationRank:
@@ -83,7 +61,7 @@ def _rank_below(employee: Employee) -> QualificationRank:
 
 def _dismiss(
     employee: Employee, *, kind: str, effective_date: datetime.date, reason_code: str, reason: str,
-    actor: User | None, details: dict[str, Any] | None = None,
+    actor: User | None, details: dict[str, Any] | None = None, sanction: dict[str, Any] | None = None,
 ) -> HROrder:
     """Close every open placement (primary and secondary) on ``effective_date``, its last day."""
     placements = list(employee.assignments.filter(end_date__isnull=True)
@@ -102,6 +80,8 @@ def _dismiss(
         kind=kind, organization=primary.organization, employee=employee, effective_date=effective_date,
         reason=reason, actor=actor,
         details={"from": _where(primary.staff_position), "reason_code": reason_code, **(details or {})},
+        snapshot=order_snapshot(organization=primary.organization, employee=employee, released=primary,
+                                released_last_day=effective_date, sanction=sanction, dismissal_reason=reason_code),
     )
     for placement in placements:
         _close_assignment(placement, end_date=effective_date, order=order, actor=actor, reason=reason_code)
@@ -175,23 +155,32 @@ def employee_sanction(
     clean_or_raise(sanction, exclude=["employee", "order"])
     _check_sanction_inputs(kind, fine_amount, new_staff_position)
     details: dict[str, Any] = {"sanction": kind}
+    facts = {"kind": kind, "fine_amount": _plain(fine_amount) if fine_amount is not None else None,
+             "in_force_until": sanction.expires_on.isoformat() if sanction.expires_on else None}
     if kind == SanctionKind.DEMOTION:
         assert new_staff_position is not None
         _check_move(current, new_staff_position, imposed_on)
         _less_senior(new_staff_position)(current)
         order = _move(kind=OrderKind.SANCTION, employee=employee, current=current, staff_position=new_staff_position,
-                      effective_date=imposed_on, rate=None, reason=sanction.reason, actor=actor, details=details)
+                      effective_date=imposed_on, rate=None, reason=sanction.reason, actor=actor, details=details,
+                      sanction=facts)
     elif kind == SanctionKind.DISMISSAL:
         order = _dismiss(employee, kind=OrderKind.SANCTION, effective_date=imposed_on,
-                         reason_code=DismissalReason.DISCIPLINARY, reason=sanction.reason, actor=actor, details=details)
+                         reason_code=DismissalReason.DISCIPLINARY, reason=sanction.reason, actor=actor, details=details,
+                         sanction=facts)
     else:
-        lower = _rank_below(employee) if kind == SanctionKind.RANK_LOWERING else None
-        if lower is not None:
+        lower = None
+        if kind == SanctionKind.RANK_LOWERING:
+            _refuse_while_rank_change_waits(employee, actor)
+            lower = _rank_below(employee)
             details |= {"from": employee.qualification_rank.code, "to": lower.code}
         if fine_amount is not None:
             details["fine_amount"] = _plain(fine_amount)
-        order = _issue_order(kind=OrderKind.SANCTION, organization=current.organization, employee=employee,
-                             effective_date=imposed_on, reason=sanction.reason, actor=actor, details=details)
+        order = _issue_order(
+            kind=OrderKind.SANCTION, organization=current.organization, employee=employee, effective_date=imposed_on,
+            reason=sanction.reason, actor=actor, details=details,
+            snapshot=order_snapshot(organization=current.organization, employee=employee, sanction=facts,
+                                    rank_from=employee.qualification_rank if lower else None, rank_to=lower))
         if lower is not None:
             _update_employee(employee, order=order, actor=actor, qualification_rank=lower)
     sanction.order = order

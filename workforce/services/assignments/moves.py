@@ -16,10 +16,13 @@ from ...models import (
     EmployeeStatus,
     HROrder,
     OrderKind,
+    PolicyKey,
     StaffPosition,
 )
+from .. import rules
 from ..employees import _fmt, _lock, _require_scope
-from ..policy import initial_contract
+from ..identity import PersonIdentity, employee_claim_check
+from ..policy import initial_contract, policy_value
 from ._common import (
     _already_employed,
     _audit,
@@ -35,6 +38,7 @@ from ._common import (
     _update_employee,
     _where,
 )
+from ._snapshot import order_snapshot
 
 
 @transaction.atomic
@@ -46,20 +50,31 @@ def employee_hire(
     rate: Decimal = Decimal("1.00"),
     order_date: datetime.date | None = None,
     reason: str = "",
+    identity: PersonIdentity | None = None,
     actor: User | None,
 ) -> HROrder:
     """Place a person who holds no position on ``staff_position`` from ``start_date``. A first-time
     entrant (never placed before, no earlier civil-service start) hired on or after 2026-01-01 gets a
-    fixed-term contract (``services.policy.initial_contract``). A dismissed person's former
-    organisation does not matter: only the hiring organisation must be in the actor's scope."""
+    fixed-term contract (``services.policy.initial_contract``). Nobody younger than the policy's
+    ``minimum_hire_age`` (18 by default) on ``start_date`` is hired.
+
+    A record kept outside the actor's scope follows the identity rule (``services.identity``): a
+    person employed elsewhere is refused, one employed nowhere is hired only with an ``identity``
+    (surname, date of birth) that matches the record."""
     _lock(employee)
     _require_scope(actor, staff_position.organization)
+    employee_claim_check(employee=employee, actor=actor, identity=identity)
     if employee.assignments.filter(is_primary=True, end_date__isnull=True).exists():
         raise _already_employed(employee)
     last_end = employee.assignments.aggregate(last=Max("end_date"))["last"]
     if last_end is not None and start_date <= last_end:
         raise _too_early(_("The hire on %(day)s must start after %(end)s, the last day of the previous placement.")
                          % {"day": _fmt(start_date), "end": _fmt(last_end)}, "start_date")
+    violation = rules.hire_age_violation(
+        birth_date=employee.birth_date, start_date=start_date,
+        minimum_age=int(policy_value(PolicyKey.MINIMUM_HIRE_AGE, on=start_date)))
+    if violation is not None:
+        raise violation.error()
     first_time = not employee.assignments.exists() and (
         employee.civil_service_start is None or employee.civil_service_start >= start_date
     )
@@ -72,6 +87,7 @@ def employee_hire(
         order_date=order_date, reason=reason, actor=actor,
         details={"to": _where(staff_position), "rate": str(rate), "contract_type": contract_type,
                  "contract_end_date": contract_end.isoformat() if contract_end else None},
+        snapshot=order_snapshot(organization=staff_position.organization, employee=employee, appointed=assignment),
     )
     _save_assignment(assignment, order=order, actor=actor)
     _update_employee(employee, order=order, actor=actor, status=EmployeeStatus.ACTIVE,
