@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     # over Django's admin, which ships its own versions of both.
     "core",
     "workforce",
+    "assessment",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -227,6 +228,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "workforce-reserve-expiry": {"task": "workforce.reserve_expire_due", "schedule": crontab(hour=1, minute=10)},
     "workforce-import-files-purge": {"task": "workforce.import_files_purge", "schedule": crontab(hour=2, minute=20)},
+    "assessment-finish-overdue": {"task": "assessment.attempts_finish_overdue", "schedule": 60.0},
+    "assessment-campaigns-sync": {"task": "assessment.campaigns_sync", "schedule": crontab(hour=3, minute=30)},
+    "assessment-reminders": {"task": "assessment.campaign_reminders_send", "schedule": crontab(hour=9, minute=0)},
 }
 
 # --- REST API ---------------------------------------------------------------------------------
@@ -283,3 +287,15 @@ IMPORT_MAX_UNCOMPRESSED_BYTES = int(env("IMPORT_MAX_UNCOMPRESSED_BYTES", str(102
 IMPORT_MAX_COMPRESSION_RATIO = int(env("IMPORT_MAX_COMPRESSION_RATIO", "200"))
 IMPORT_MAX_ZIP_ENTRIES = int(env("IMPORT_MAX_ZIP_ENTRIES", "2000"))
 IMPORT_XML_SNIFF_BYTES = int(env("IMPORT_XML_SNIFF_BYTES", str(64 * 1024)))
+
+# --- Assessment (assessment/) ------------------------------------------------------------------
+# Saves are accepted this long after an attempt's deadline (network delay); DOMAIN.md: 60 s.
+ASSESSMENT_GRACE_SECONDS = int(env("ASSESSMENT_GRACE_SECONDS", "60"))
+# Campaign reminders: from this many days before the deadline, at most every N hours, at most M times.
+ASSESSMENT_REMINDER_DAYS_BEFORE = int(env("ASSESSMENT_REMINDER_DAYS_BEFORE", "7"))
+ASSESSMENT_REMINDER_INTERVAL_HOURS = int(env("ASSESSMENT_REMINDER_INTERVAL_HOURS", "48"))
+ASSESSMENT_REMINDER_MAX = int(env("ASSESSMENT_REMINDER_MAX", "3"))
+# Largest question file accepted by the bank import (bytes).
+ASSESSMENT_IMPORT_MAX_BYTES = int(env("ASSESSMENT_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Absolute address of the site, for links in e-mails.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
