@@ -12,6 +12,7 @@ admin.site.site_title = "HR"
 
 api_v1 = [
     path("", include("workforce.api_urls")),
+    path("assessment/", include("assessment.api_urls")),
 ]
 
 urlpatterns = [
@@ -37,6 +38,7 @@ urlpatterns = [
         "accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("workforce/", include("workforce.urls")),
+    path("assessment/", include("assessment.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

@@ -51,7 +51,7 @@ def pick_text(texts: dict[str, str], language: str | None = None) -> str:
 def my_assignments(*, user: Any) -> QuerySet[TestAssignment]:
     """The user's own assignments, newest first, with their test."""
     return (TestAssignment.objects.filter(user=user).select_related("test", "campaign")
-            .order_by("-created_at", "-id"))
+            .prefetch_related("test__sections").order_by("-created_at", "-id"))
 
 
 def taker_attempts(*, user: Any) -> QuerySet[Attempt]:

@@ -7,5 +7,6 @@ from .attempts import *
 from .bank import *
 from .blueprints import *
 from .certificates import *
+from .importing import *
 from .policy import *
 from .scoring import *

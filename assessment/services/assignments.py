@@ -68,6 +68,9 @@ def test_assign(*, test: Any, user: Any, source_app: str, source_id: str, source
     return assignment
 
 
+test_assign.__test__ = False  # a service about a *test*, not a pytest test
+
+
 def _require_campaign_scope(actor: Any, organization: Any) -> None:
     if not can_access_organization(actor, organization, roles=CAMPAIGN_ROLES):
         raise AssessmentError(
@@ -124,6 +127,8 @@ def campaign_members(campaign: Campaign):
 def campaign_sync(*, campaign: Campaign) -> int:
     """Assign the campaign's test to members not assigned yet; returns how many were added. Safe to
     run again and in parallel (one assignment per taker, test and campaign)."""
+    campaign = (Campaign.objects.select_for_update(of=("self",)).select_related("organization", "created_by")
+                .get(pk=campaign.pk))
     if campaign.status != CampaignStatus.OPEN:
         return 0
     assigned = set(campaign.assignments.values_list("user_id", flat=True))

@@ -109,7 +109,8 @@ def attempt_start(*, assignment: TestAssignment, user: Any, now: datetime.dateti
     now = now or timezone.now()
     rng = rng or random.SystemRandom()
     try:
-        assignment = TestAssignment.objects.select_for_update().select_related("test").get(pk=assignment.pk)
+        assignment = TestAssignment.objects.select_for_update(of=("self",)).select_related("test").get(
+            pk=assignment.pk)
     except TestAssignment.DoesNotExist as exc:
         raise _not_found() from exc
     if assignment.user_id != user.pk:
@@ -349,7 +350,7 @@ def attempt_finish(*, attempt: Attempt | int, reason: str = FinishReason.TAKER, 
     attempt_id = attempt if isinstance(attempt, int) else attempt.pk
     with transaction.atomic():
         try:
-            attempt = (Attempt.objects.select_for_update().select_related("assignment", "test", "user")
+            attempt = (Attempt.objects.select_for_update(of=("self",)).select_related("assignment", "test", "user")
                        .get(pk=attempt_id))
         except Attempt.DoesNotExist as exc:
             raise _not_found() from exc

@@ -99,9 +99,9 @@ TEMPLATES = [
 ]
 
 # Apps contribute menu items and home-page panels without core importing them.
-NAVIGATION_PROVIDERS = ["workforce.navigation.menu"]
-HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels"]
-DEMO_SEEDERS = ["workforce.demo.seed"]
+NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "assessment.navigation.menu"]
+HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels", "assessment.navigation.home_panels"]
+DEMO_SEEDERS = ["workforce.demo.seed", "assessment.demo.seed"]
 # The module implementing core.access (roles and organisation scope) for core and every app.
 ACCESS_BACKEND = "workforce.access"
 # Public QR verification of documents (orders now; certificates when assessment lands).
