@@ -40,7 +40,7 @@ lint: install
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
-APPS := core workforce
+APPS := core workforce assessment
 # Catalogs live with each app (app/locale/<lang>/LC_MESSAGES/django.po); compiled .mo files are
 # committed so a fresh machine needs no gettext tools.
 messages: install

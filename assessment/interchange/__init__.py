@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
-from ..services.bank import QuestionData
+if TYPE_CHECKING:  # the services import this package: no import cycle at run time
+    from ..services.bank import QuestionData
 
 FORMATS = [("moodle", "Moodle XML"), ("gift", "GIFT"), ("xlsx", "Excel (xlsx)")]
 FORMAT_NAMES = [code for code, _label in FORMATS]

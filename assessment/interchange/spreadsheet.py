@@ -14,7 +14,7 @@ import string
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.text import search_key
 
@@ -31,7 +31,7 @@ COLUMNS: dict[str, tuple[object, tuple[str, ...]]] = {
     "difficulty": (gettext_lazy("Difficulty"), ("difficulty", "qiyinlik", "murakkablik", "slozhnost")),
     "marks": (gettext_lazy("Marks"), ("marks", "ball", "bal", "grade", "vesi")),
     "tags": (gettext_lazy("Tags"), ("tags", "teglar", "tegi", "metki")),
-    "active": (gettext_lazy("Active"), ("active", "faol", "aktivnyi", "aktiven")),
+    "active": (pgettext_lazy("assessment", "Active"), ("active", "faol", "aktivnyi", "aktiven", "aktivnyi")),
     "text_uz": (gettext_lazy("Question (uz)"), ("question uz", "savol uz", "text uz", "vopros uz", "savol")),
     "text_ru": (gettext_lazy("Question (ru)"), ("question ru", "savol ru", "text ru", "vopros ru", "vopros")),
     "text_uz_cyrl": (gettext_lazy("Question (uz-cyrl)"), ("question uz cyrl", "savol uz cyrl", "text uz cyrl",

@@ -32,7 +32,7 @@ class Attempt(models.Model):
     ``deadline`` + the grace period (60 s). ``pass_mark`` and ``settings_snapshot`` freeze what decides
     and shows the result, so later edits of the blueprint change nothing here."""
 
-    assignment = models.ForeignKey(TestAssignment, verbose_name=_("assignment"), on_delete=models.PROTECT,
+    assignment = models.ForeignKey(TestAssignment, verbose_name=_("test assignment"), on_delete=models.PROTECT,
                                    related_name="attempts")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("taker"), on_delete=models.PROTECT,
                              related_name="test_attempts")
@@ -99,7 +99,7 @@ class AttemptSlot(models.Model):
     graded; a graded slot refuses saves (the save's UPDATE re-checks it on the row it waits for)."""
 
     attempt = models.ForeignKey(Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="slots")
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(_("place in the attempt"))
     question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.PROTECT, related_name="+")
     question_version = models.PositiveIntegerField(_("question version"))
     section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="+")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.i18n import TranslatedNameMixin, localized_value
@@ -20,7 +21,7 @@ class Section(TranslatedNameMixin):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     ordering = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("assessment", "active"), default=True)
 
     class Meta:
         verbose_name = _("section")
@@ -76,7 +77,7 @@ class Question(TimeStampedModel):
                                 help_text=_("Weight of the question in the test score."))
     tags = models.CharField(_("tags"), max_length=255, blank=True, default="",
                             help_text=_("Comma-separated, e.g. ZRU-788, budget."))
-    is_active = models.BooleanField(_("active"), default=True,
+    is_active = models.BooleanField(pgettext_lazy("assessment", "active"), default=True,
                                     help_text=_("Inactive questions are never drawn into new attempts."))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     search_text = models.TextField(editable=False, default="",

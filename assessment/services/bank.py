@@ -125,12 +125,12 @@ def question_validate(data: QuestionData) -> list[AssessmentError]:
         errors.append(AssessmentError(_("Unknown question type “%(kind)s”.") % {"kind": data.kind},
                                       code=AssessmentErrorCode.IMPORT_FORMAT_UNKNOWN, field="kind"))
         return errors
-    labels = {"uz": _("Uzbek"), "ru": _("Russian")}
+    missing_text = {"uz": _("The question text in Uzbek is missing."),
+                    "ru": _("The question text in Russian is missing.")}
     for lang in REQUIRED_LANGUAGES:
         if not data.texts.get(lang):
-            errors.append(AssessmentError(
-                _("The question text in %(language)s is missing.") % {"language": labels[lang]},
-                code=AssessmentErrorCode.QUESTION_TEXT_REQUIRED, field=f"text_{lang}"))
+            errors.append(AssessmentError(missing_text[lang], code=AssessmentErrorCode.QUESTION_TEXT_REQUIRED,
+                                          field=f"text_{lang}"))
     if data.difficulty not in Difficulty.values:
         errors.append(AssessmentError(_("Difficulty must be 1 (easy), 2 (medium) or 3 (hard)."),
                                       code="invalid", field="difficulty"))
@@ -146,11 +146,12 @@ def question_validate(data: QuestionData) -> list[AssessmentError]:
             code=AssessmentErrorCode.QUESTION_TOO_FEW_CHOICES, field="choices"))
         return errors
     for number, choice in enumerate(choices, start=1):
+        missing_option = {"uz": _("Option %(number)s has no text in Uzbek."),
+                          "ru": _("Option %(number)s has no text in Russian.")}
         for lang in REQUIRED_LANGUAGES:
             if not choice.texts.get(lang):
-                errors.append(AssessmentError(
-                    _("Option %(number)s has no text in %(language)s.") % {"number": number, "language": labels[lang]},
-                    code=AssessmentErrorCode.QUESTION_CHOICE_TEXT_REQUIRED, field="choices"))
+                errors.append(AssessmentError(missing_option[lang] % {"number": number},
+                                              code=AssessmentErrorCode.QUESTION_CHOICE_TEXT_REQUIRED, field="choices"))
         if choice.fraction.is_nan() or not (Decimal(-1) <= choice.fraction <= Decimal(1)):
             errors.append(AssessmentError(
                 _("Option %(number)s: the fraction must be between -100 %% and 100 %%.") % {"number": number},

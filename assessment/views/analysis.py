@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from core.mixins import RoleRequiredMixin
+from core.mixins import RoleRequiredMixin, querystring_without
 
 from ..analytics import DISCRIMINATION_FLAG_BELOW, MIN_ANSWERS, item_frame, nan_to_none, option_rates
 from ..models import Choice, Question, Section, Test
@@ -55,7 +56,9 @@ class ItemAnalysisView(RoleRequiredMixin, TemplateView):
             })
         rows.sort(key=lambda r: (not r["flagged"], r["discrimination"] if r["discrimination"] is not None else 9))
         averages = section_averages_by_organization(user=self.request.user, test=filters.get("test"))
-        return {**super().get_context_data(**kwargs), "form": form, "rows": rows,
+        page = Paginator(rows, 40).get_page(self.request.GET.get("page"))
+        return {**super().get_context_data(**kwargs), "form": form, "page_obj": page, "total": len(rows),
+                "querystring_without_page": querystring_without(self.request, "page"),
                 "flag_below": DISCRIMINATION_FLAG_BELOW, "min_answers": MIN_ANSWERS,
                 "flagged_count": sum(1 for r in rows if r["flagged"]),
                 "organisations": _pivot(averages, sections)}

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from core.audit import audit_log
@@ -30,8 +31,9 @@ from ..selectors import (
 )
 from ..services import campaign_close, campaign_create, campaign_sync
 
-STATUSES = (("", _("All")), ("not_started", _("Not started")), ("in_progress", _("In progress")),
-            ("finished", _("Finished")), ("passed", _("Passed")), ("failed", _("Not passed")))
+STATUSES = (("", gettext_lazy("All")), ("not_started", gettext_lazy("Not started")),
+            ("in_progress", gettext_lazy("In progress")), ("finished", gettext_lazy("Finished")),
+            ("passed", gettext_lazy("Passed")), ("failed", gettext_lazy("Not passed")))
 
 
 def _campaign_or_404(request, pk: int):

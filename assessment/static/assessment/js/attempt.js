@@ -298,6 +298,16 @@
     if (pendingCount() && !finishing) { event.preventDefault(); event.returnValue = ""; }
   });
 
+  // On a phone the question grid starts folded: the questions come first.
+  var fold = document.querySelector("[data-fold-on-phone]");
+  if (fold && window.matchMedia && window.matchMedia("(max-width: 900px)").matches) { fold.open = false; }
+  // Jumping to a question from the grid on a phone folds the grid again.
+  document.addEventListener("click", function (event) {
+    if (fold && event.target.closest("[data-nav]") && window.matchMedia("(max-width: 900px)").matches) {
+      fold.open = false;
+    }
+  });
+
   refreshProgress();
   flush();
 })();
