@@ -15,7 +15,6 @@ class AssessmentErrorCode(StrEnum):
     QUESTION_SINGLE_NEEDS_ONE_CORRECT = "question_single_needs_one_correct"
     QUESTION_FRACTIONS_DO_NOT_ADD_UP = "question_fractions_do_not_add_up"
     QUESTION_TRUE_FALSE_SHAPE = "question_true_false_shape"
-    QUESTION_CHOICE_TEXT_REQUIRED = "question_choice_text_required"
     QUESTION_OUT_OF_SCOPE = "question_out_of_scope"
     SECTION_UNKNOWN = "section_unknown"
 

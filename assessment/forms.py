@@ -206,6 +206,8 @@ class TestForm(forms.ModelForm):
                    "description_uz": forms.Textarea(attrs={"rows": 2}),
                    "description_ru": forms.Textarea(attrs={"rows": 2})}
 
+    field_order = ["owner", "code", "name_uz", "name_ru"]
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user

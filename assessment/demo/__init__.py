@@ -3,7 +3,8 @@
 - the national question bank: 200+ questions in Uzbek and Russian across the nine sections;
 - two published tests: the 2026 attestation test and a competition test for specialist posts;
 - an attestation campaign over the Ministry of Economy and Finance run by ``hr.minfin``, assigned to
-  the ``servant`` login (not started) and to ~100 civil servants of the ministry who get accounts here,
+  the ``servant`` login (not started) and to up to 100 civil servants of the ministry who get accounts here
+  (``imv.001``..., no password),
   most of whom have finished with a realistic spread of scores (so the item analysis has data);
 - a finished, passed competition test of ``servant`` (a banked score, with its review);
 - the demo test author ``author`` (keeps the national bank).
@@ -49,6 +50,9 @@ AUTHOR = ("author", "Shahnoza", "Mirzayeva")
 CAMPAIGN_ORG = "IMV"
 CAMPAIGN_NAME = "Attestatsiya — 2026 (Iqtisodiyot va moliya vazirligi)"
 TAKERS = 100
+"""Civil servants of the ministry given an account to sit the campaign (a third of those in service, so
+small demos stay small; the number depends on the data, not on the command's options, so re-running
+changes nothing)."""
 TESTS = {
     "attestatsiya-2026": {
         "name_uz": "Davlat fuqarolik xizmatchilarini attestatsiyadan oʻtkazish testi — 2026",
@@ -134,28 +138,34 @@ def seed_author() -> str:
 
 
 def seed_takers(rng: random.Random, organization) -> int:
-    """Accounts for up to ``TAKERS`` civil servants of the ministry (no password: nobody logs in as them;
-    they exist so the campaign has takers), linked to their records through the workforce service."""
+    """Accounts for a third of the ministry's civil servants, at most ``TAKERS`` of the ministry (no password: nobody logs in as
+    them; they exist so the campaign has takers), linked to their records through the workforce service.
+    Who gets one and the login names (``imv.001``...) do not depend on primary keys, so the same seed
+    gives the same people."""
     from workforce.models import Employee, EmployeeStatus
     from workforce.services import employee_link_user
 
     User = get_user_model()
-    linked = Employee.objects.filter(organization__path__startswith=organization.path, user__isnull=False).count()
-    wanted = max(0, TAKERS - linked)
+    in_ministry = Employee.objects.filter(organization__path__startswith=organization.path)
+    wanted_total = min(TAKERS, in_ministry.filter(status=EmployeeStatus.ACTIVE).count() // 3)
+    linked = in_ministry.filter(user__username__startswith="imv.").count()
+    wanted = max(0, wanted_total - linked)
     if not wanted:
         return 0
-    candidates = list(Employee.objects.filter(organization__path__startswith=organization.path, user__isnull=True,
-                                              status=EmployeeStatus.ACTIVE).order_by("pk")[: wanted * 3])
+    candidates = list(in_ministry.filter(user__isnull=True, status=EmployeeStatus.ACTIVE).order_by("pinfl")[: wanted * 3])
     rng.shuffle(candidates)
     created = 0
-    for employee in sorted(candidates[:wanted], key=lambda e: e.pk):
-        username = f"xodim.{employee.pk}"
-        user, _new = User.objects.get_or_create(username=username, defaults={
-            "first_name": employee.first_name, "last_name": employee.last_name,
-            "email": f"{username}@demo.hr.uz"})
-        if _new:
+    for employee in sorted(candidates[:wanted], key=lambda e: e.pinfl):
+        while True:
+            linked += 1
+            username = f"imv.{linked:03d}"
+            if not Employee.objects.filter(user__username=username).exists():
+                break
+        user, new = User.objects.get_or_create(username=username, defaults={"email": f"{username}@demo.hr.uz"})
+        user.first_name, user.last_name = employee.first_name, employee.last_name
+        if new:
             user.set_unusable_password()
-            user.save(update_fields=["password"])
+        user.save()
         employee_link_user(employee=employee, user=user, actor=None)
         created += 1
     return created

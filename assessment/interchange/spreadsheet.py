@@ -8,11 +8,13 @@ partial credit, ``credits`` ("A=50, C=50, D=-25")."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import string
 from decimal import Decimal, InvalidOperation
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -62,14 +64,25 @@ FALSE_WORDS = ("false", "notogri", "yoq", "neverno", "net", "0", "no")
 _CREDIT = re.compile(r"([A-Ha-h])\s*[=:]\s*(-?\d+(?:[.,]\d+)?)")
 
 
+@functools.cache
+def _header_words() -> dict[str, str]:
+    """Every way a column may be named: its code, the words above, and its label in every language of
+    the site (so a file exported in any language reads back)."""
+    from django.conf import settings
+
+    words: dict[str, str] = {}
+    for column, (label, synonyms) in COLUMNS.items():
+        for word in (column.replace("_", " "), *synonyms):
+            words.setdefault(word, column)
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                words.setdefault(search_key(str(label)).replace("_", " "), column)
+    return words
+
+
 def _match_header(value: object) -> str | None:
     key = search_key(str(value or "")).replace("_", " ")
-    if not key:
-        return None
-    for column, (_label, words) in COLUMNS.items():
-        if key == column.replace("_", " ") or key in words:
-            return column
-    return None
+    return _header_words().get(key) if key else None
 
 
 def parse_xlsx(content: bytes) -> ParseResult:

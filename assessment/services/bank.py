@@ -82,6 +82,16 @@ def _clean_texts(texts: dict[str, str]) -> dict[str, str]:
     return {lang: str(texts.get(lang) or "").strip() for lang in TEXT_LANGUAGES}
 
 
+def _option_texts(texts: dict[str, str]) -> dict[str, str]:
+    """An option written in one language only (a number, a name, a formula, an English sentence) reads
+    the same in the other required language."""
+    cleaned = _clean_texts(texts)
+    written = next((cleaned[lang] for lang in (*REQUIRED_LANGUAGES, "uz_cyrl", "en") if cleaned[lang]), "")
+    for lang in REQUIRED_LANGUAGES:
+        cleaned[lang] = cleaned[lang] or written
+    return cleaned
+
+
 def _prepare(data: QuestionData) -> QuestionData:
     """Normalise what people type: strip texts, build true/false options, give all-or-nothing
     questions equal fractions (so switching to partial credit later behaves)."""
@@ -94,7 +104,7 @@ def _prepare(data: QuestionData) -> QuestionData:
                         ChoiceData(texts=dict(TRUE_FALSE_TEXTS[1]), fraction=Decimal(0 if truth else 1))]
         data.scoring = Scoring.FRACTIONS
     else:
-        data.choices = [ChoiceData(texts=_clean_texts(c.texts), fraction=_fraction(c.fraction))
+        data.choices = [ChoiceData(texts=_option_texts(c.texts), fraction=_fraction(c.fraction))
                         for c in data.choices if any(str(v or "").strip() for v in c.texts.values())]
     if data.kind == QuestionKind.MULTIPLE and data.scoring == Scoring.ALL_OR_NOTHING:
         correct = [c for c in data.choices if c.fraction > 0]
@@ -146,12 +156,6 @@ def question_validate(data: QuestionData) -> list[AssessmentError]:
             code=AssessmentErrorCode.QUESTION_TOO_FEW_CHOICES, field="choices"))
         return errors
     for number, choice in enumerate(choices, start=1):
-        missing_option = {"uz": _("Option %(number)s has no text in Uzbek."),
-                          "ru": _("Option %(number)s has no text in Russian.")}
-        for lang in REQUIRED_LANGUAGES:
-            if not choice.texts.get(lang):
-                errors.append(AssessmentError(missing_option[lang] % {"number": number},
-                                              code=AssessmentErrorCode.QUESTION_CHOICE_TEXT_REQUIRED, field="choices"))
         if choice.fraction.is_nan() or not (Decimal(-1) <= choice.fraction <= Decimal(1)):
             errors.append(AssessmentError(
                 _("Option %(number)s: the fraction must be between -100 %% and 100 %%.") % {"number": number},

@@ -17,7 +17,6 @@ from assessment.models import Attempt, AttemptSlot, AttemptState, Campaign, Ques
 from assessment.services import attempt_finish, attempt_start, campaign_create
 from tests.assessment.factories import assign, make_bank, make_question, make_test, section
 from tests.factories import UserFactory, grant, make_staffed_employee
-from workforce.models import Role
 from workforce.services import employee_link_user
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +61,7 @@ def test_taker_pages_and_the_no_script_finish(client):
     # Not finished yet: the result page sends the taker back to the attempt.
     assert client.get(reverse("assessment:attempt_result", args=[attempt.pk])).status_code == 302
     slots = list(AttemptSlot.objects.filter(attempt=attempt).order_by("position"))
-    right = [int(k) for k, v in slots[0].key.items() if Decimal(v) > 0][0]
+    right = next(int(k) for k, v in slots[0].key.items() if Decimal(v) > 0)
     form = {"with_answers": "1", f"q-{slots[0].question_id}": str(right), f"seq-{slots[0].question_id}": "0",
             f"seq-{slots[1].question_id}": "0", f"q-{slots[1].question_id}": str(slots[1].option_ids[0])}
     finished = client.post(reverse("assessment:attempt_finish", args=[attempt.pk]), form)

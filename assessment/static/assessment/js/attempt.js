@@ -213,7 +213,6 @@
       var hidden = form.querySelector('input[name="seq-' + q + '"]');
       if (hidden) { hidden.value = String(acked[q]); }
     });
-    form.removeAttribute("data-confirm");
     HTMLFormElement.prototype.submit.call(form);
     return Promise.resolve();
   }
@@ -221,7 +220,7 @@
     event.preventDefault();
     if (finishing) { return; }
     var unanswered = refreshProgress() < form.querySelectorAll("[data-question]").length;
-    var question = form.getAttribute(unanswered ? "data-confirm-unanswered" : "data-confirm");
+    var question = form.getAttribute(unanswered ? "data-confirm-unanswered" : "data-finish-confirm");
     if (question && !window.confirm(question)) { return; }
     var go = function () { finishNow(); };
     flush().then(go, go);
