@@ -242,6 +242,32 @@ _UPDATE_SQL = (
     "WHERE attempt_id = %s AND question_id = %s AND sequence < %s AND credit IS NULL "
     "AND EXISTS (SELECT 1 FROM {attempt} WHERE id = %s AND user_id = %s AND state = %s AND deadline >= %s)"
 )
+# PostgreSQL checks the answer itself (every chosen id is one of the slot's options; one choice unless
+# the question is multiple choice), so an answer that can be stored is stored in this one statement.
+_UPDATE_SQL_PG = (
+    "UPDATE {slot} SET selected = %s, flagged = COALESCE(%s, flagged), sequence = %s, answered_at = %s "
+    "WHERE attempt_id = %s AND question_id = %s AND sequence < %s AND credit IS NULL "
+    "AND option_ids @> %s AND (kind = 'multiple' OR jsonb_array_length(%s) <= 1) "
+    "AND EXISTS (SELECT 1 FROM {attempt} WHERE id = %s AND user_id = %s AND state = %s AND deadline >= %s) "
+    "RETURNING flagged"
+)
+
+
+def _sql(template: str) -> str:
+    return template.format(slot=connection.ops.quote_name(AttemptSlot._meta.db_table),
+                           attempt=connection.ops.quote_name(Attempt._meta.db_table))
+
+
+def _ids(choices: Iterable[Any]) -> list[int]:
+    """Distinct option ids, sorted; anything that is not a whole number is refused."""
+    ids: set[int] = set()
+    for value in choices:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AssessmentError(
+                _("The option %(value)s is not one of this question's options.") % {"value": value},
+                code=AssessmentErrorCode.ANSWER_CHOICE_INVALID, field="choices")
+        ids.add(value)
+    return sorted(ids)
 
 
 def attempt_save_answer(*, attempt_id: int, question_id: int, user: Any, choices: Sequence[int], sequence: int,
@@ -250,12 +276,29 @@ def attempt_save_answer(*, attempt_id: int, question_id: int, user: Any, choices
     rules on sequence numbers, deadline and grace). ``choices`` are option ids as shown; an empty list
     clears the answer. ``flagged`` (None: unchanged) marks the question for review.
 
-    Lean on purpose (it is the hot path): one indexed read, then one conditional UPDATE in its own
-    short transaction; no lock is held between them, the UPDATE re-checks everything that matters."""
+    Lean on purpose (it is the hot path). On PostgreSQL an answer that can be stored is stored by one
+    conditional UPDATE that checks everything (owner, open, deadline, sequence, options); only when it
+    changes nothing does a read find out why (a retry, a late save, an invalid option, a finished
+    attempt). Elsewhere (SQLite, which serialises writers anyway) one indexed read comes first."""
     now = now or timezone.now()
     if isinstance(sequence, bool) or not isinstance(sequence, int) or not 0 < sequence < MAX_SEQUENCE:
         raise AssessmentError(_("The sequence number must be a positive whole number."),
                               code=AssessmentErrorCode.ANSWER_SEQUENCE_INVALID, field="sequence")
+    chosen = _ids(choices)
+    field_of = AttemptSlot._meta.get_field
+    prep_json = field_of("selected").get_db_prep_value
+    prep_time = field_of("answered_at").get_db_prep_value
+    if connection.vendor == "postgresql":
+        # One statement: atomic on its own (autocommit), so no BEGIN/COMMIT round trips around it.
+        with connection.cursor() as cursor:
+            cursor.execute(_sql(_UPDATE_SQL_PG), [
+                prep_json(chosen, connection), flagged, sequence, prep_time(now, connection), attempt_id,
+                question_id, sequence, prep_json(chosen, connection), prep_json(chosen, connection), attempt_id,
+                user.pk, AttemptState.IN_PROGRESS, prep_time(now - grace_period(), connection)])
+            row = cursor.fetchone()
+        if row is not None:
+            return SaveResult(status="saved", sequence=sequence, choices=chosen, flagged=row[0], saved_at=now)
+
     row = (AttemptSlot.objects.filter(attempt_id=attempt_id, question_id=question_id)
            .values_list("kind", "option_ids", "sequence", "selected", "flagged", "credit", "attempt__user_id",
                         "attempt__state", "attempt__deadline").first())
@@ -268,21 +311,15 @@ def attempt_save_answer(*, attempt_id: int, question_id: int, user: Any, choices
     if owner_id != user.pk:
         raise _not_found()
     _check_open(state=state, credit=credit, deadline=deadline, now=now)
-    chosen = _checked_choices(choices, option_ids=option_ids, kind=kind)
+    _check_choices(chosen, option_ids=option_ids, kind=kind)
     flag = stored_flagged if flagged is None else bool(flagged)
-    if sequence <= stored_sequence:
+    if sequence <= stored_sequence:  # a retry, or a late save: a newer (or the same) answer is stored
         return _not_newer(sequence, stored_sequence, stored_choices, stored_flagged, chosen, flag)
 
-    field_of = AttemptSlot._meta.get_field
-    sql = _UPDATE_SQL.format(slot=connection.ops.quote_name(AttemptSlot._meta.db_table),
-                             attempt=connection.ops.quote_name(Attempt._meta.db_table))
-    params = [
-        field_of("selected").get_db_prep_value(chosen, connection), flag, sequence,
-        field_of("answered_at").get_db_prep_value(now, connection), attempt_id, question_id, sequence, attempt_id,
-        user.pk, AttemptState.IN_PROGRESS, field_of("answered_at").get_db_prep_value(now - grace_period(), connection),
-    ]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(_UPDATE_SQL), [
+            prep_json(chosen, connection), flag, sequence, prep_time(now, connection), attempt_id, question_id,
+            sequence, attempt_id, user.pk, AttemptState.IN_PROGRESS, prep_time(now - grace_period(), connection)])
         updated = cursor.rowcount
     if updated == 1:
         return SaveResult(status="saved", sequence=sequence, choices=chosen, flagged=flag, saved_at=now)
@@ -301,25 +338,20 @@ def _check_open(*, state: str, credit: Any, deadline: datetime.datetime, now: da
             code=AssessmentErrorCode.ATTEMPT_DEADLINE_PASSED)
 
 
-def _checked_choices(choices: Iterable[Any], *, option_ids: list[int], kind: str) -> list[int]:
-    chosen: list[int] = []
-    for value in choices:
-        if isinstance(value, bool) or not isinstance(value, int) or value not in option_ids:
+def _check_choices(chosen: list[int], *, option_ids: list[int], kind: str) -> None:
+    for value in chosen:
+        if value not in option_ids:
             raise AssessmentError(
                 _("The option %(value)s is not one of this question's options.") % {"value": value},
                 code=AssessmentErrorCode.ANSWER_CHOICE_INVALID, field="choices")
-        if value not in chosen:
-            chosen.append(value)
     if kind != QuestionKind.MULTIPLE and len(chosen) > 1:
         raise AssessmentError(_("Choose one option only for this question."),
                               code=AssessmentErrorCode.ANSWER_TOO_MANY_CHOICES, field="choices")
-    # Stored in the order shown, whatever order the client sent.
-    return sorted(chosen, key=option_ids.index)
 
 
 def _not_newer(sequence: int, stored_sequence: int, stored_choices: list[int], stored_flagged: bool,
                chosen: list[int], flag: bool) -> SaveResult:
-    if sequence == stored_sequence and (list(stored_choices), stored_flagged) != (chosen, flag):
+    if sequence == stored_sequence and (sorted(stored_choices), stored_flagged) != (chosen, flag):
         raise AssessmentConflict(
             _("Another save used the same number with a different answer; the stored answer was kept. "
               "Please choose your answer again."),
