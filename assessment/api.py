@@ -21,13 +21,14 @@ from core.audit import client_ip
 
 from .errors import AssessmentConflict, AssessmentErrorCode, AssessmentNotFound
 from .models import Attempt, AttemptState, TestAssignment
-from .presenters import attempt_payload, result_payload
+from .presenters import attempt_payload, attempt_summary, result_payload
 from .selectors import assignment_outcomes, my_assignments, result_visibility, taker_attempt
 from .serializers import (
     AnswerSerializer,
     AssignmentSerializer,
     AttemptSerializer,
     AttemptStartSerializer,
+    AttemptSummarySerializer,
     EventsResultSerializer,
     EventsSerializer,
     ResultSerializer,
@@ -54,13 +55,13 @@ def _user_agent(request: Request) -> str:
 class AttemptListView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=AttemptSerializer(many=True), summary="Your attempts, newest first")
+    @extend_schema(responses=AttemptSummarySerializer(many=True), summary="Your attempts, newest first")
     def get(self, request: Request) -> Response:
         paginator = PageNumberPagination()
         paginator.page_size = 20
         attempts = Attempt.objects.filter(user=request.user).select_related("test").order_by("-started_at", "-id")
         page = paginator.paginate_queryset(attempts, request, view=self)
-        return paginator.get_paginated_response([attempt_payload(a) for a in page])
+        return paginator.get_paginated_response([attempt_summary(a, language=request.LANGUAGE_CODE) for a in page])
 
     @extend_schema(request=AttemptStartSerializer, responses={201: AttemptSerializer, 200: AttemptSerializer, **ERRORS},
                    summary="Start an attempt (or resume the one open for the same assignment)")

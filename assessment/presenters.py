@@ -70,6 +70,18 @@ def attempt_payload(attempt: Attempt, *, language: str | None = None,
     }
 
 
+def attempt_summary(attempt: Attempt, *, language: str | None = None) -> dict[str, Any]:
+    """An attempt in a list: no questions (open the attempt for those)."""
+    finished = attempt.state == AttemptState.FINISHED
+    return {
+        "id": attempt.pk, "test": {"id": attempt.test_id, "code": attempt.test.code,
+                                   "name": test_name(attempt, language)},
+        "state": attempt.state, "number": attempt.number, "started_at": _iso(attempt.started_at),
+        "deadline": _iso(attempt.deadline), "finished_at": _iso(attempt.finished_at),
+        "result_url": reverse("assessment-api:attempt-result", args=[attempt.pk]) if finished else None,
+    }
+
+
 class _Names:
     def __init__(self, names: dict[str, str]) -> None:
         for lang, value in names.items():

@@ -102,6 +102,17 @@ class AttemptSerializer(serializers.Serializer):
     result_url = serializers.CharField(allow_null=True)
 
 
+class AttemptSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    test = _TestRefSerializer()
+    state = serializers.ChoiceField(choices=["in_progress", "finished"])
+    number = serializers.IntegerField()
+    started_at = serializers.DateTimeField()
+    deadline = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+    result_url = serializers.CharField(allow_null=True)
+
+
 class _SectionScoreSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()

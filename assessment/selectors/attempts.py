@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -141,8 +141,3 @@ def proctored_attempts(*, user: Any) -> QuerySet[Attempt]:
 
 def attempt_events(attempt: Attempt) -> QuerySet[AttemptEvent]:
     return attempt.events.order_by("occurred_at", "id")
-
-
-def attempts_with_slots(queryset: QuerySet[Attempt]) -> QuerySet[Attempt]:
-    return queryset.prefetch_related(Prefetch("slots", queryset=AttemptSlot.objects.only(*SAFE_SLOT_FIELDS,
-                                                                                        "attempt_id")))
