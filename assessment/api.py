@@ -24,15 +24,15 @@ from .models import Attempt, AttemptState, TestAssignment
 from .presenters import attempt_payload, attempt_summary, result_payload
 from .selectors import assignment_outcomes, my_assignments, result_visibility, taker_attempt
 from .serializers import (
-    AnswerSerializer,
-    AssignmentSerializer,
+    AttemptAnswerSerializer,
+    AttemptEventsResultSerializer,
+    AttemptEventsSerializer,
+    AttemptResultSerializer,
+    AttemptSaveResultSerializer,
     AttemptSerializer,
     AttemptStartSerializer,
     AttemptSummarySerializer,
-    EventsResultSerializer,
-    EventsSerializer,
-    ResultSerializer,
-    SaveResultSerializer,
+    TestAssignmentSerializer,
 )
 from .services import attempt_finish, attempt_record_events, attempt_save_answer, attempt_start
 
@@ -104,10 +104,10 @@ class AttemptDetailView(APIView):
 class AnswerView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=AnswerSerializer, responses={200: SaveResultSerializer, **ERRORS},
+    @extend_schema(request=AttemptAnswerSerializer, responses={200: AttemptSaveResultSerializer, **ERRORS},
                    summary="Save the answer to one question (idempotent per sequence number)")
     def put(self, request: Request, pk: int, question_id: int) -> Response:
-        serializer = AnswerSerializer(data=request.data)
+        serializer = AttemptAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         result = attempt_save_answer(attempt_id=pk, question_id=question_id, user=request.user,
@@ -119,7 +119,7 @@ class AnswerView(APIView):
 class FinishView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses={200: ResultSerializer, 404: ERRORS[404]},
+    @extend_schema(request=None, responses={200: AttemptResultSerializer, 404: ERRORS[404]},
                    summary="Finish the attempt (finishing twice is harmless)")
     def post(self, request: Request, pk: int) -> Response:
         attempt = _attempt_or_404(request, pk)
@@ -130,7 +130,7 @@ class FinishView(APIView):
 class ResultView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={200: ResultSerializer, 404: ERRORS[404], 409: ERRORS[409]},
+    @extend_schema(responses={200: AttemptResultSerializer, 404: ERRORS[404], 409: ERRORS[409]},
                    summary="The result, as far as the test releases it")
     def get(self, request: Request, pk: int) -> Response:
         attempt = _attempt_or_404(request, pk)
@@ -143,10 +143,10 @@ class ResultView(APIView):
 class EventsView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=EventsSerializer, responses={200: EventsResultSerializer, 404: ERRORS[404]},
+    @extend_schema(request=AttemptEventsSerializer, responses={200: AttemptEventsResultSerializer, 404: ERRORS[404]},
                    summary="Report focus and tab events for the proctor")
     def post(self, request: Request, pk: int) -> Response:
-        serializer = EventsSerializer(data=request.data)
+        serializer = AttemptEventsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         recorded = attempt_record_events(attempt_id=pk, user=request.user, events=serializer.validated_data["events"],
                                          ip_address=client_ip(request), user_agent=_user_agent(request))
@@ -156,7 +156,8 @@ class EventsView(APIView):
 class MyAssignmentsView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=AssignmentSerializer(many=True), summary="Tests you are assigned, with where you stand")
+    @extend_schema(responses=TestAssignmentSerializer(many=True),
+                   summary="Tests you are assigned, with where you stand")
     def get(self, request: Request) -> Response:
         assignments = list(my_assignments(user=request.user)[:200])
         return Response(assignment_rows(assignments, language=request.LANGUAGE_CODE))

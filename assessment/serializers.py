@@ -19,7 +19,7 @@ class AttemptStartSerializer(serializers.Serializer):
         return attrs
 
 
-class AnswerSerializer(serializers.Serializer):
+class AttemptAnswerSerializer(serializers.Serializer):
     choices = serializers.ListField(child=serializers.IntegerField(), max_length=20, allow_empty=True,
                                     help_text=_("Ids of the chosen options (empty: no answer)."))
     sequence = serializers.IntegerField(min_value=1, help_text=_(
@@ -28,7 +28,7 @@ class AnswerSerializer(serializers.Serializer):
                                        help_text=_("Marked for review (omit to keep)."))
 
 
-class SaveResultSerializer(serializers.Serializer):
+class AttemptSaveResultSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["saved", "duplicate", "stale"])
     sequence = serializers.IntegerField()
     choices = serializers.ListField(child=serializers.IntegerField())
@@ -36,48 +36,48 @@ class SaveResultSerializer(serializers.Serializer):
     server_time = serializers.DateTimeField()
 
 
-class EventSerializer(serializers.Serializer):
+class AttemptEventInSerializer(serializers.Serializer):
     kind = serializers.CharField(max_length=16)
     at = serializers.DateTimeField(required=False, allow_null=True)
 
 
-class EventsSerializer(serializers.Serializer):
-    events = EventSerializer(many=True, max_length=50)
+class AttemptEventsSerializer(serializers.Serializer):
+    events = AttemptEventInSerializer(many=True, max_length=50)
 
 
-class EventsResultSerializer(serializers.Serializer):
+class AttemptEventsResultSerializer(serializers.Serializer):
     recorded = serializers.IntegerField()
 
 
-class _OptionSerializer(serializers.Serializer):
+class AttemptOptionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     text = serializers.CharField()
     texts = serializers.DictField(child=serializers.CharField())
 
 
-class _AnswerStateSerializer(serializers.Serializer):
+class AttemptAnswerStateSerializer(serializers.Serializer):
     choices = serializers.ListField(child=serializers.IntegerField())
     flagged = serializers.BooleanField()
     sequence = serializers.IntegerField()
 
 
-class _SectionRefSerializer(serializers.Serializer):
+class AssessmentSectionRefSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
 
 
-class _QuestionSerializer(serializers.Serializer):
+class AttemptQuestionSerializer(serializers.Serializer):
     question_id = serializers.IntegerField()
     position = serializers.IntegerField()
-    section = _SectionRefSerializer()
+    section = AssessmentSectionRefSerializer()
     kind = serializers.ChoiceField(choices=["single", "multiple", "true_false"])
     text = serializers.CharField()
     texts = serializers.DictField(child=serializers.CharField())
-    options = _OptionSerializer(many=True)
-    answer = _AnswerStateSerializer()
+    options = AttemptOptionSerializer(many=True)
+    answer = AttemptAnswerStateSerializer()
 
 
-class _TestRefSerializer(serializers.Serializer):
+class AssessmentTestRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     code = serializers.CharField()
     name = serializers.CharField()
@@ -87,7 +87,7 @@ class AttemptSerializer(serializers.Serializer):
     """An attempt as its taker sees it: never the correct options or their fractions."""
 
     id = serializers.IntegerField()
-    test = _TestRefSerializer()
+    test = AssessmentTestRefSerializer()
     state = serializers.ChoiceField(choices=["in_progress", "finished"])
     number = serializers.IntegerField()
     language = serializers.CharField()
@@ -98,13 +98,13 @@ class AttemptSerializer(serializers.Serializer):
     grace_seconds = serializers.IntegerField()
     time_limit_minutes = serializers.IntegerField()
     answered = serializers.IntegerField()
-    questions = _QuestionSerializer(many=True)
+    questions = AttemptQuestionSerializer(many=True)
     result_url = serializers.CharField(allow_null=True)
 
 
 class AttemptSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    test = _TestRefSerializer()
+    test = AssessmentTestRefSerializer()
     state = serializers.ChoiceField(choices=["in_progress", "finished"])
     number = serializers.IntegerField()
     started_at = serializers.DateTimeField()
@@ -113,27 +113,27 @@ class AttemptSummarySerializer(serializers.Serializer):
     result_url = serializers.CharField(allow_null=True)
 
 
-class _SectionScoreSerializer(serializers.Serializer):
+class AttemptSectionScoreSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     score = serializers.DecimalField(max_digits=5, decimal_places=2)
 
 
-class _ReviewOptionSerializer(serializers.Serializer):
+class AttemptReviewOptionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     text = serializers.CharField()
     chosen = serializers.BooleanField()
     correct = serializers.BooleanField()
 
 
-class _ReviewItemSerializer(serializers.Serializer):
+class AttemptReviewItemSerializer(serializers.Serializer):
     position = serializers.IntegerField()
     text = serializers.CharField()
     credit = serializers.DecimalField(max_digits=6, decimal_places=5)
-    options = _ReviewOptionSerializer(many=True)
+    options = AttemptReviewOptionSerializer(many=True)
 
 
-class ResultSerializer(serializers.Serializer):
+class AttemptResultSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     state = serializers.CharField()
     finished_at = serializers.DateTimeField()
@@ -143,13 +143,15 @@ class ResultSerializer(serializers.Serializer):
     score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
     passed = serializers.BooleanField(allow_null=True)
     pass_mark = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
-    sections = _SectionScoreSerializer(many=True)
-    review = _ReviewItemSerializer(many=True, allow_null=True)
+    sections = AttemptSectionScoreSerializer(many=True)
+    review = AttemptReviewItemSerializer(many=True, allow_null=True)
 
 
-class AssignmentSerializer(serializers.Serializer):
+class TestAssignmentSerializer(serializers.Serializer):
+    __test__ = False
+
     id = serializers.IntegerField()
-    test = _TestRefSerializer()
+    test = AssessmentTestRefSerializer()
     source_label = serializers.CharField()
     available_until = serializers.DateTimeField(allow_null=True)
     status = serializers.ChoiceField(choices=["not_started", "in_progress", "finished", "expired"])

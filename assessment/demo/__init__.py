@@ -137,16 +137,18 @@ def seed_author() -> str:
     return username
 
 
-def seed_takers(rng: random.Random, organization) -> int:
+def seed_takers(rng: random.Random, organization, officer) -> int:
     """Accounts for a third of the ministry's civil servants, at most ``TAKERS`` of the ministry (no password: nobody logs in as
     them; they exist so the campaign has takers), linked to their records through the workforce service.
     Who gets one and the login names (``imv.001``...) do not depend on primary keys, so the same seed
     gives the same people."""
-    from workforce.models import Employee, EmployeeStatus
+    from workforce.models import EmployeeStatus
+    from workforce.selectors import employee_list
     from workforce.services import employee_link_user
 
     User = get_user_model()
-    in_ministry = Employee.objects.filter(organization__path__startswith=organization.path)
+    # The ministry's record as its HR officer sees it (the workforce selector, not the model).
+    in_ministry = employee_list(user=officer).filter(organization__path__startswith=organization.path).order_by()
     wanted_total = min(TAKERS, in_ministry.filter(status=EmployeeStatus.ACTIVE).count() // 3)
     linked = in_ministry.filter(user__username__startswith="imv.").count()
     wanted = max(0, wanted_total - linked)
@@ -159,7 +161,7 @@ def seed_takers(rng: random.Random, organization) -> int:
         while True:
             linked += 1
             username = f"imv.{linked:03d}"
-            if not Employee.objects.filter(user__username=username).exists():
+            if not in_ministry.filter(user__username=username).exists():
                 break
         user, new = User.objects.get_or_create(username=username, defaults={"email": f"{username}@demo.hr.uz"})
         user.first_name, user.last_name = employee.first_name, employee.last_name
@@ -264,20 +266,20 @@ def seed_servant_competition(rng: random.Random, test: Test, now: datetime.datet
 
 @transaction.atomic
 def seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
-    from workforce.models import Organization
+    from workforce.selectors import organization_list
 
     now = timezone.now()
     added_questions = seed_bank(rng)
     tests = seed_tests()
     author = seed_author()
-    organization = Organization.objects.filter(code=CAMPAIGN_ORG).first()
     User = get_user_model()
     officer = User.objects.filter(username="hr.minfin").first()
+    organization = organization_list(user=officer).filter(code=CAMPAIGN_ORG).first() if officer else None
     summary = [f"{Question.objects.count()} questions ({added_questions} new)", f"{len(tests)} tests",
                f"test author login '{author}'"]
     if organization is None or officer is None:
         return "; ".join([*summary, "no campaign (workforce demo data missing)"])
-    takers = seed_takers(rng, organization)
+    takers = seed_takers(rng, organization, officer)
     campaign = Campaign.objects.filter(name=CAMPAIGN_NAME, organization=organization).first()
     if campaign is None:
         campaign = campaign_create(name=CAMPAIGN_NAME, test=tests["attestatsiya-2026"], organization=organization,

@@ -61,9 +61,9 @@ def campaign_progress(*, campaign: Campaign, user: Any) -> list[dict[str, Any]]:
         scope_queryset(Attempt.objects.filter(assignment__campaign=campaign, state=AttemptState.FINISHED),
                        user=user, roles=CAMPAIGN_ROLES)
         .values("organization").annotate(avg=Avg("score")).values_list("organization", "avg"))
-    from workforce.models import Organization
+    from workforce.selectors import organization_list
 
-    organizations = Organization.objects.in_bulk([row["organization"] for row in rows])
+    organizations = organization_list(user=user, roles=CAMPAIGN_ROLES).in_bulk([row["organization"] for row in rows])
     result = []
     for row in rows:
         organization = organizations.get(row["organization"])

@@ -11,7 +11,7 @@ from core.mixins import RoleRequiredMixin, querystring_without
 
 from ..analytics import DISCRIMINATION_FLAG_BELOW, MIN_ANSWERS, item_frame, nan_to_none, option_rates
 from ..models import Choice, Question, Section, Test
-from ..roles import BANK_ROLES
+from ..roles import BANK_ROLES, CAMPAIGN_ROLES
 from ..selectors import item_sums, option_counts, pick_text, section_averages_by_organization, test_list
 
 
@@ -61,14 +61,15 @@ class ItemAnalysisView(RoleRequiredMixin, TemplateView):
                 "querystring_without_page": querystring_without(self.request, "page"),
                 "flag_below": DISCRIMINATION_FLAG_BELOW, "min_answers": MIN_ANSWERS,
                 "flagged_count": sum(1 for r in rows if r["flagged"]),
-                "organisations": _pivot(averages, sections)}
+                "organisations": _pivot(averages, sections, self.request.user)}
 
 
-def _pivot(averages: list[dict], sections: dict) -> dict:
-    from workforce.models import Organization
+def _pivot(averages: list[dict], sections: dict, user) -> dict:
+    from workforce.selectors import organization_list
 
     used_sections = sorted({row["section_id"] for row in averages}, key=lambda pk: sections[pk].ordering)
-    organizations = Organization.objects.in_bulk({row["attempt__organization_id"] for row in averages})
+    organizations = organization_list(user=user, roles=tuple({*BANK_ROLES, *CAMPAIGN_ROLES})).in_bulk(
+        {row["attempt__organization_id"] for row in averages})
     table: dict[int, dict] = {}
     for row in averages:
         entry = table.setdefault(row["attempt__organization_id"], {"cells": {}, "attempts": 0})
