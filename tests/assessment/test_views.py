@@ -305,3 +305,14 @@ def test_item_analysis_page(client, tree, author_a, campaign):
     assert 'data-testid="item-table"' in body and 'data-testid="org-averages"' in body
     client.force_login(UserFactory())
     assert client.get(reverse("assessment:item_analysis")).status_code == 403
+
+
+def test_export_has_no_n_plus_one(client, tree, author_a):
+    for _ in range(2):
+        make_question(owner=tree["A"])
+    client.force_login(author_a)
+    url = reverse("assessment:question_export") + "?format=xlsx"
+    few = queries(client, url)
+    for _ in range(5):
+        make_question(owner=tree["A"], kind=QuestionKind.MULTIPLE, correct=(0, 1))
+    assert queries(client, url) == few
