@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("workforce.api_urls")),
     path("", include("core.api_urls")),
     path("", include("vacancies.api_urls")),
+    path("assessment/", include("assessment.api_urls")),
 ]
 
 urlpatterns = [
@@ -45,6 +46,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("vacancies.urls")),  # /vacancies/ (public portal, HR, commission) and /cabinet/
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("assessment/", include("assessment.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file of its own (?script), so the

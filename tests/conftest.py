@@ -40,9 +40,11 @@ def restore_reference_data() -> None:
     every row, those included; a reused test database may also start without them."""
     from django.apps import apps
 
-    for module, function in (("0002_regions", "create_regions"), ("0004_reference_data", "create"),
-                             ("0012_rule_book_policy", "create")):
-        getattr(import_module(f"workforce.migrations.{module}"), function)(apps, None)
+    for module, function in (("workforce.migrations.0002_regions", "create_regions"),
+                             ("workforce.migrations.0004_reference_data", "create"),
+                             ("workforce.migrations.0012_rule_book_policy", "create"),
+                             ("assessment.migrations.0002_sections_and_policy", "create")):
+        getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)

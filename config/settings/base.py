@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     # over Django's admin, which ships its own versions of both.
     "core",
     "workforce",
+    "assessment",
     "vacancies",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -109,9 +110,9 @@ TEMPLATES = [
 ]
 
 # Apps contribute menu items and home-page panels without core importing them.
-NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "vacancies.navigation.menu"]
-HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels"]
-DEMO_SEEDERS = ["workforce.demo.seed", "vacancies.demo.seed"]
+NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "assessment.navigation.menu", "vacancies.navigation.menu"]
+HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels", "assessment.navigation.home_panels"]
+DEMO_SEEDERS = ["workforce.demo.seed", "assessment.demo.seed", "vacancies.demo.seed"]
 # The module implementing core.access (roles and organisation scope) for core and every app.
 ACCESS_BACKEND = "workforce.access"
 # Public QR verification of documents (orders now; certificates when assessment lands).
@@ -290,6 +291,9 @@ CELERY_BEAT_SCHEDULE = {
     "workforce-import-files-purge": {"task": "workforce.import_files_purge", "schedule": crontab(hour=2, minute=20)},
     # Just after midnight in Tashkent: the day after a vacancy's last day, it stops taking applications.
     "vacancies-close-due": {"task": "vacancies.close_due", "schedule": crontab(hour=0, minute=5)},
+    "assessment-finish-overdue": {"task": "assessment.attempts_finish_overdue", "schedule": 60.0},
+    "assessment-campaigns-sync": {"task": "assessment.campaigns_sync", "schedule": crontab(hour=3, minute=30)},
+    "assessment-reminders": {"task": "assessment.campaign_reminders_send", "schedule": crontab(hour=9, minute=0)},
 }
 
 # --- REST API ---------------------------------------------------------------------------------
@@ -376,3 +380,12 @@ EXPORT_MAX_BYTES = int(env("EXPORT_MAX_BYTES", str(1024 * 1024 * 1024)))
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("core.context_processors.notifications")
 CELERY_BEAT_SCHEDULE["core-documents-purge"] = {"task": "core.documents_purge", "schedule": crontab(hour=3, minute=5)}
 DEMO_SEEDERS = [*DEMO_SEEDERS, "workforce.demo.notifications.seed"]
+# --- Assessment (assessment/) ------------------------------------------------------------------
+# Saves are accepted this long after an attempt's deadline (network delay); DOMAIN.md: 60 s.
+ASSESSMENT_GRACE_SECONDS = int(env("ASSESSMENT_GRACE_SECONDS", "60"))
+# Campaign reminders: from this many days before the deadline, at most every N hours, at most M times.
+ASSESSMENT_REMINDER_DAYS_BEFORE = int(env("ASSESSMENT_REMINDER_DAYS_BEFORE", "7"))
+ASSESSMENT_REMINDER_INTERVAL_HOURS = int(env("ASSESSMENT_REMINDER_INTERVAL_HOURS", "48"))
+ASSESSMENT_REMINDER_MAX = int(env("ASSESSMENT_REMINDER_MAX", "3"))
+# Largest question file accepted by the bank import (bytes).
+ASSESSMENT_IMPORT_MAX_BYTES = int(env("ASSESSMENT_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
