@@ -332,6 +332,12 @@ SPECTACULAR_SETTINGS = {
         "ExportStatusEnum": "core.exporters.models.ExportStatus",
         "EmailStatusEnum": "core.notifications.models.EmailStatus",
         "VerificationStatusEnum": "core.verification.models.VerificationStatus",
+        "OrderKindEnum": "workforce.models.OrderKind",
+        "SanctionKindEnum": "workforce.models.SanctionKind",
+        "ImportKindEnum": "workforce.models.ImportKind",
+        "CircumstanceKindEnum": "workforce.models.CircumstanceKind",
+        "QuestionKindEnum": "assessment.models.bank.QuestionKind",
+        "ProctorEventKindEnum": "assessment.models.attempts.EventKind",
     },
 }
 
