@@ -37,6 +37,7 @@ from ..services import (
     competition_rank,
     conflict_declare,
     interview_scores_submit,
+    staff_position_vacant_units,
     vacancy_appoint_winner,
     vacancy_cancel,
     vacancy_close,
@@ -77,8 +78,10 @@ class Demo:
             return []
         taken = set(Vacancy.objects.filter(organization=organization, status__in=OPEN_STATUSES)
                     .values_list("staff_position_id", flat=True))
+        # Vacant from today on: a line whose winner starts next month is no longer vacant.
         return [row.staff_position for row in staffing_table(organization=organization, user=self.admin)
-                if row.vacant > 0 and row.staff_position.group != "political" and row.staff_position.pk not in taken]
+                if row.vacant > 0 and row.staff_position.group != "political" and row.staff_position.pk not in taken
+                and staff_position_vacant_units(row.staff_position) > 0]
 
     def new_position(self, organization: Organization, category_code: str):
         self.serial += 1
