@@ -2,6 +2,8 @@
 answers, loses the network for the answer saves and reloads mid-test (every answer is still there),
 gets the network back (the queued answer is sent), flags a question, finishes and sees the result.
 
+(Waits use Playwright's expect(): wait_for_function evaluates a string, which the page's CSP forbids.)
+
 The certificate download and the anonymous QR check come with the platform's verifiable documents
 (wave 2); this journey ends at the result page."""
 
@@ -12,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from assessment.models import Attempt, AttemptSlot, AttemptState
 from assessment.services import campaign_create
@@ -67,13 +70,13 @@ def test_take_an_assigned_test_through_a_reload_and_a_lost_network(page, shot, t
     # Two answers while the network is fine.
     option(page, slots[0].question_id, correct_of(slots[0])[0]).check()
     option(page, slots[1].question_id, wrong_of(slots[1])).check()
-    page.wait_for_function(f"document.querySelector('[data-save-state]').textContent.includes('{SAVED}')")
+    expect(page.locator("[data-save-state]")).to_contain_text(SAVED)
     shot("assessment-attempt")
 
     # The answer saves stop reaching the server; the third answer waits on this device.
     page.route("**/answers/**", lambda route: route.abort())
     option(page, slots[2].question_id, correct_of(slots[2])[0]).check()
-    page.wait_for_function("document.querySelector('[data-save-state]').getAttribute('data-state') === 'offline'")
+    expect(page.locator("[data-save-state]")).to_have_attribute("data-state", "offline")
     slots[2].refresh_from_db()
     assert slots[2].selected == []
 
@@ -87,15 +90,14 @@ def test_take_an_assigned_test_through_a_reload_and_a_lost_network(page, shot, t
 
     # The network comes back: the queued answer is sent (the retry), with its sequence number.
     page.unroute("**/answers/**")
-    page.wait_for_function(f"document.querySelector('[data-save-state]').textContent.includes('{SAVED}')",
-                           timeout=40_000)
+    expect(page.locator("[data-save-state]")).to_contain_text(SAVED, timeout=40_000)
     slots[2].refresh_from_db()
     assert slots[2].selected == correct_of(slots[2]) and slots[2].sequence == 1
 
     # Change an answer, flag a question for review.
     option(page, slots[1].question_id, correct_of(slots[1])[0]).check()
     page.locator(f'#q-{slots[3].question_id} [data-flag]').check()
-    page.wait_for_function(f"document.querySelector('[data-save-state]').textContent.includes('{SAVED}')")
+    expect(page.locator("[data-save-state]")).to_contain_text(SAVED)
     assert "is-flagged" in page.get_attribute(f'[data-nav="{slots[3].question_id}"]', "class")
     slots[1].refresh_from_db()
     slots[3].refresh_from_db()
