@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -48,11 +50,25 @@ __all__ = [
     "application_withdraw",
     "applications_bulk",
     "change_stage",
+    "stage_emails_off",
     "stage_notify",
 ]
 
 STAGE_EVENT = "vacancies.stage_changed"
 """The notification every stage change sends the candidate (registered in ``VacanciesConfig.ready``)."""
+
+_STAGE_EMAILS: ContextVar[bool] = ContextVar("vacancies_stage_emails", default=True)
+
+
+@contextlib.contextmanager
+def stage_emails_off() -> Iterator[None]:
+    """Inside, stage changes still write the in-app notification but send no e-mail (the demo
+    seeder: invented candidates must not be mailed)."""
+    token = _STAGE_EMAILS.set(False)
+    try:
+        yield
+    finally:
+        _STAGE_EMAILS.reset(token)
 
 MAX_ACTIVE_APPLICATIONS = 5
 """DOMAIN.md: a candidate holds at most 5 active applications at once."""
@@ -120,7 +136,8 @@ def stage_notify(application: Application, *, actor: User | None, note: str = ""
         "next_step": _in_every_language(lambda: next_step(application)),
         "note": note,
         "on": timezone.localdate().isoformat(),
-    }, link=f"{reverse('vacancies:cabinet')}#application-{application.pk}", actor=actor)
+    }, link=f"{reverse('vacancies:cabinet')}#application-{application.pk}", actor=actor,
+        email=_STAGE_EMAILS.get())
 
 
 def _active_count(candidate: Candidate) -> int:
