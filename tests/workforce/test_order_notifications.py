@@ -79,9 +79,8 @@ def test_nothing_before_commit_and_nothing_when_the_order_is_rolled_back(tree, h
         assert not Notification.objects.filter(recipient=user).exists()
     assert callbacks  # the notification waits for the commit
     other = make_employee(organization=tree["A"], user=UserFactory(username="ikkinchi"))
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(ApplicationError), transaction.atomic():
-            employee_hire(employee=other, staff_position=position, start_date=D(2025, 1, 6), actor=hr_a)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError), transaction.atomic():
+        employee_hire(employee=other, staff_position=position, start_date=D(2025, 1, 6), actor=hr_a)
     assert not Notification.objects.filter(recipient=other.user).exists() and mail.outbox == []
 
 
