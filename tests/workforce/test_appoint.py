@@ -241,3 +241,13 @@ def test_a_servant_in_the_actors_own_scope_is_transferred_with_one_order(tree, t
     assert order.snapshot["released"]["organization"]["code"] == "A-DEPT"
     assert HROrder.objects.count() == 1
     assert not Notification.objects.filter(event="workforce.employee_left_by_appointment").exists()
+
+
+@pytest.mark.django_db
+def test_a_national_administrator_moving_someone_between_ministries_still_gives_the_source_its_order(
+        tree, target, admin_user, servant_of_b, hr_b):
+    order = employee_appoint(actor=admin_user, person=details(servant_of_b), staff_position=target,
+                             start_date=START, basis=BASIS)
+    release = HROrder.objects.get(organization=tree["B"], kind=OrderKind.TRANSFER)
+    assert order.organization == tree["A"] and release.number.startswith("B/")
+    assert Notification.objects.filter(recipient=hr_b, event="workforce.employee_left_by_appointment").exists()

@@ -6,10 +6,11 @@ over the **target** organisation only). Then:
 
 - nobody on record: the person is put on record (``employee_create``) and hired;
 - on record and employed nowhere: re-hired, only if the surname and date of birth match the record;
-- serving in an organisation the actor manages: an ordinary transfer (one order);
-- serving in another organisation (the internal competition): that organisation issues a release
-  order (numbered in its own series, closing the placement the day before), the target issues the
-  appointment order, and the source's HR officers are notified. The source keeps its history
+- serving in the same state body, in an organisation the actor manages: an ordinary transfer
+  (one order);
+- serving in another state body, or where the actor has no scope (the internal competition): that
+  organisation issues a release order (numbered in its own series, closing the placement the day
+  before), the target issues the appointment order, and the source's HR officers are notified. The source keeps its history
   (its orders and the period, through the former-organisation view) and learns nothing of where
   the person went; the actor learns nothing of the source.
 
@@ -97,12 +98,27 @@ def employee_appoint(
         _check_after_last_placement(record, start_date, actor)
         return employee_hire(employee=record, staff_position=staff_position, start_date=start_date, rate=rate,
                              order_date=order_date, identity=person.identity, basis=basis, actor=actor)
-    if actor is None or (employee_kept_in_scope(record, actor)
-                         and can_access_organization(actor, current.organization, roles=HR_ROLES)):
+    if not _across(record, current, staff_position, actor):
         return employee_transfer(employee=record, staff_position=staff_position, effective_date=start_date,
                                  rate=rate, basis=basis, actor=actor)
     return _appoint_across(record=record, current=current, staff_position=staff_position, start_date=start_date,
                            rate=rate, order_date=order_date, basis=basis, actor=actor)
+
+
+def _body(path: str) -> str:
+    """The top-level state body of an organisation's tree path."""
+    return path.strip("/").split("/", 1)[0]
+
+
+def _across(record: Employee, current: Assignment, staff_position: StaffPosition, actor: User | None) -> bool:
+    """Whether the move leaves another organisation: a different state body (whoever asks), or a
+    placement or record the actor does not manage. Otherwise it is an ordinary transfer."""
+    if _body(current.organization.path) != _body(staff_position.organization.path):
+        return True
+    if actor is None:
+        return False
+    return not (employee_kept_in_scope(record, actor)
+                and can_access_organization(actor, current.organization, roles=HR_ROLES))
 
 
 def _put_on_record(person: PersonDetails, staff_position: StaffPosition, actor: User | None) -> Employee:
