@@ -10,9 +10,9 @@ over the **target** organisation only). Then:
   (one order);
 - serving in another state body, or where the actor has no scope (the internal competition): that
   organisation issues a release order (numbered in its own series, closing the placement the day
-  before), the target issues the appointment order, and the source's HR officers are notified. The source keeps its history
-  (its orders and the period, through the former-organisation view) and learns nothing of where
-  the person went; the actor learns nothing of the source.
+  before), the target issues the appointment order, and the source's HR officers are notified.
+  The source keeps its history (its orders and the period, through the former-organisation view)
+  and learns nothing of where the person went; the actor learns nothing of the source.
 
 Every refusal is worded so that it names nothing of an organisation outside the actor's scope, and
 an identity refusal never says whether the surname or the date of birth differs."""
