@@ -251,3 +251,11 @@ def test_a_national_administrator_moving_someone_between_ministries_still_gives_
     release = HROrder.objects.get(organization=tree["B"], kind=OrderKind.TRANSFER)
     assert order.organization == tree["A"] and release.number.startswith("B/")
     assert Notification.objects.filter(recipient=hr_b, event="workforce.employee_left_by_appointment").exists()
+
+
+@pytest.mark.django_db
+def test_the_api_gives_the_basis_of_an_order(target, hr_a, client):
+    order = employee_appoint(actor=hr_a, person=details(), staff_position=target, start_date=START, basis=BASIS)
+    client.force_login(hr_a)
+    body = client.get(f"/api/v1/orders/{order.pk}/").json()
+    assert body["basis"] == {"app": "vacancies", "object_id": "17", "label": BASIS[2]}
