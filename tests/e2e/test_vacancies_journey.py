@@ -23,7 +23,7 @@ from tests.assessment.factories import make_bank, make_test
 from tests.e2e.conftest import login
 from tests.factories import PASSWORD, UserFactory, grant, make_organization, make_vacancy
 from vacancies.models import Application, CandidateDocument, Stage
-from workforce.models import Employee, Region, Role
+from workforce.models import Employee, HROrder, Region, Role
 from workforce.validators import make_pinfl
 
 pytestmark = pytest.mark.e2e
@@ -206,7 +206,10 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     assert employee.staff_position_id == vacancy.staff_position_id
     hr_page.goto("/workforce/employees/?q=Гуломова")
     assert "Gʻulomova" in hr_page.locator("[data-testid=employee-table]").inner_text()
-    # Wave 2: the HR order shown on the profile cites the competition as its basis.
+    # The HR order cites the competition as its basis (employee_appoint).
+    order = HROrder.objects.get(employee=employee)
+    hr_page.goto(f"/workforce/orders/{order.pk}/")
+    expect(hr_page.get_by_test_id("order-basis")).to_contain_text(str(vacancy.pk))
     hr_page.goto("/vacancies/hr/funnel/")
     _shot(hr_page, "vacancies-funnel-1366")
     hr.close()
@@ -214,6 +217,9 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     page.goto("/cabinet/")
     assert "Tayinlangan" in page.locator(f"[data-testid=application-{vacancy.pk}] [data-testid=stage]").inner_text()
     assert Application.objects.get(pk=application.pk).stage == Stage.APPOINTED
+    # The winner, now an employee with their account linked, finds the hire order in the inbox.
+    page.goto("/notifications/")
+    expect(page.get_by_test_id("notification").filter(has_text=order.number)).to_have_count(1)
 
 
 def _shot(page, name: str) -> None:
