@@ -217,9 +217,10 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     page.goto("/cabinet/")
     assert "Tayinlangan" in page.locator(f"[data-testid=application-{vacancy.pk}] [data-testid=stage]").inner_text()
     assert Application.objects.get(pk=application.pk).stage == Stage.APPOINTED
-    # The winner, now an employee with their account linked, finds the hire order in the inbox.
+    # The winner, now an employee with their account linked, finds the hire order in the inbox (the
+    # order's own notice; the "appointed" stage notice names the order number too).
     page.goto("/notifications/")
-    expect(page.get_by_test_id("notification").filter(has_text=order.number)).to_have_count(1)
+    expect(page.get_by_test_id("notification").filter(has_text=f"{order.number}-son kadrlar")).to_have_count(1)
 
 
 def _shot(page, name: str) -> None:
