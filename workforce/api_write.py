@@ -136,7 +136,7 @@ class HROrderSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_verification_url(self, order) -> str:
-        path = reverse("verify", args=[order.verification_code])
+        path = reverse("verify", args=[order.verifiable.code])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 

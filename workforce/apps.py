@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,9 +24,11 @@ class WorkforceConfig(AppConfig):
         self.register_platform_pieces()
 
     def register_platform_pieces(self) -> None:
-        """Workforce's notifications and exports (core.notifications, core.exporters)."""
+        """Workforce's notifications, exports, verifiable orders and kept import files (core.notifications,
+        core.exporters, core.verification, core.documents)."""
         from core.exporters import register_exporter
         from core.notifications import register_event
+        from core.verification import register_document_kind
 
         from .exporters import EXPORTERS
 
@@ -35,3 +38,4 @@ class WorkforceConfig(AppConfig):
                        description=_("A spreadsheet import you started has been checked or imported."))
         for exporter in EXPORTERS:
             register_exporter(exporter)
+        register_document_kind("workforce.hr_order", capfirst(_("HR order")))

@@ -47,7 +47,7 @@ def test_staffing_reserve_order_document_and_verification(page, shot, tree):
     assert page.locator("[data-testid=order-document] svg").count() == 1
     shot("order-document")
 
-    page.goto(f"/verify/{order.verification_code}/")
+    page.goto(f"/verify/{order.verifiable.code}/")
     assert page.locator("[data-testid=verify-ok]").is_visible()
     assert employee.pinfl not in page.content()
     shot("verify-order")

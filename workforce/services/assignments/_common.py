@@ -30,6 +30,7 @@ from ...selectors.staffing import staff_position_units_committed
 from .. import rules
 from ..employees import _fmt, _lock, _require_scope, _stamp, rotation_exemptions
 from ._snapshot import order_snapshot
+from ._verifiable import order_verifiable_issue
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -68,14 +69,17 @@ def _issue_order(
     details: dict[str, Any], snapshot: dict[str, Any], actor: User | None, order_date: datetime.date | None = None,
     pending: bool = False,
 ) -> HROrder:
-    """Number and store an order with what it states (``_snapshot.order_snapshot``)."""
+    """Number and store an order with what it states (``_snapshot.order_snapshot``), and issue its
+    verifiable document (``_verifiable``)."""
     order_date = order_date or timezone.localdate()
-    return HROrder.objects.create(
+    order = HROrder.objects.create(
         number=_next_order_number(organization, order_date.year), kind=kind, organization=organization,
         employee=employee, order_date=order_date, effective_date=effective_date, reason=(reason or "").strip(),
         details=details, snapshot=snapshot, pending=pending,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    order_verifiable_issue(order=order, actor=actor)  # the QR check of every kind of order
+    return order
 
 
 def _history_reason(order: HROrder) -> str:
