@@ -27,7 +27,7 @@ def _migrate(target):
 
 def _latest():
     executor = MigrationExecutor(connection)
-    return [key for key in executor.loader.graph.leaf_nodes() if key[0] == "workforce"][0]
+    return next(key for key in executor.loader.graph.leaf_nodes() if key[0] == "workforce")
 
 
 @pytest.fixture

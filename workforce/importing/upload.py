@@ -35,6 +35,9 @@ from core.documents.sniffing import HEAD_BYTES, TEXT_TYPES, sniff_type
 from .errors import ImportErrorCode, UploadRejected
 
 XLSX, XLS, ODS, CSV = "xlsx", "xls", "ods", "csv"
+# Uploaded files are kept through core.documents under this use (registered in WorkforceConfig.ready).
+IMPORT_FILE_USE = "workforce.import_file"
+IMPORT_FILE_TYPES = frozenset({XLSX, XLS, ODS, CSV})
 CALAMINE_FORMATS = (XLSX, XLS, ODS)  # read by python-calamine
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
 TEXT_EXTENSIONS = (".csv", ".txt")
