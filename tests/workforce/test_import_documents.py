@@ -75,6 +75,8 @@ def test_an_upload_is_kept_privately_and_imported_from_there(client, hr_a, posit
     stored = settings.PRIVATE_STORAGE_ROOT / document.storage_name
     assert stored.exists() and settings.MEDIA_ROOT not in stored.parents
     assert "people" not in document.storage_name  # a random name, not the user's
+    body = client.get(f"/api/v1/imports/{job.pk}/").json()
+    assert body["file_url"].endswith(document_download_url(document))
 
 
 @pytest.mark.django_db
