@@ -39,7 +39,7 @@ def _document(Document, order, kinds):
         subject_summary=_public_name(snapshot.get("employee") or {
             "last_name": order.employee.last_name, "first_name": order.employee.first_name,
             "middle_name": order.employee.middle_name})[:120],
-        title=(_("HR order № %(number)s of %(date)s: %(kind)s")
+        title=(_("Order № %(number)s of %(date)s: %(kind)s")
                % {"number": order.number, "date": order.order_date.strftime("%d.%m.%Y"),
                   "kind": _(kinds.get(order.kind, order.kind))})[:255],
         facts=[[str(_("Effective date")), order.effective_date.strftime("%d.%m.%Y")]],

@@ -27,7 +27,7 @@ def order_public_fields(order: HROrder) -> dict[str, Any]:
         document = OrderDocument(order)
         return {
             "subject_summary": document.public_name.strip(),
-            "title": _("HR order № %(number)s of %(date)s: %(kind)s")
+            "title": _("Order № %(number)s of %(date)s: %(kind)s")
             % {"number": order.number, "date": order.order_date.strftime("%d.%m.%Y"),
                "kind": order.get_kind_display()},
             "issuer": document.organization or order.organization.name,
