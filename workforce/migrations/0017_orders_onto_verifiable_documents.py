@@ -1,8 +1,9 @@
 """HR orders move onto ``core.VerifiableDocument`` (step 2 of 3): one document per order, **keeping
 the order's code**, so every QR code already printed still verifies.
 
-Batched for large tables (a million orders): the orders are read with ``iterator()``, their documents
-written with ``bulk_create`` and linked with one ``UPDATE`` per batch (a subquery on the unique code).
+Batched for large tables (a million orders): the orders are read in batches of 2,000 by primary key,
+their documents written with ``bulk_create`` and linked with one ``UPDATE`` per batch (a subquery on
+the unique code); memory stays at one batch.
 What the document says comes from the order's snapshot, in the site's default language, as the
 order service writes it today (``workforce.services.assignments._verifiable``, copied here so this
 migration keeps meaning what it meant). Reversible: the way back copies each document's code onto
@@ -57,20 +58,18 @@ def orders_onto_documents(apps, schema_editor):
                     "verification_code", "organization__name_uz", "employee__last_name",
                     "employee__first_name", "employee__middle_name"))
 
-    def flush(batch):
-        Document.objects.bulk_create([_document(Document, order, kinds) for order in batch])
-        HROrder.objects.filter(pk__in=[order.pk for order in batch]).update(verifiable_id=Subquery(
-            Document.objects.filter(code=OuterRef("verification_code")).values("pk")[:1]))
-
     with translation.override(settings.LANGUAGE_CODE):
-        batch = []
-        for order in orders.iterator(chunk_size=BATCH):
-            batch.append(order)
-            if len(batch) >= BATCH:
-                flush(batch)
-                batch = []
-        if batch:
-            flush(batch)
+        last = 0
+        while True:
+            # Keyset batches (not one cursor kept open while the same rows are updated: SQLite
+            # gives no isolation between a cursor and writes on its connection).
+            batch = list(orders.filter(pk__gt=last)[:BATCH])
+            if not batch:
+                break
+            Document.objects.bulk_create([_document(Document, order, kinds) for order in batch])
+            HROrder.objects.filter(pk__in=[order.pk for order in batch]).update(verifiable_id=Subquery(
+                Document.objects.filter(code=OuterRef("verification_code")).values("pk")[:1]))
+            last = batch[-1].pk
 
 
 def documents_back_onto_orders(apps, schema_editor):

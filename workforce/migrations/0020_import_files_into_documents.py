@@ -48,6 +48,17 @@ def _delete_later(storage, name):
     transaction.on_commit(delete)
 
 
+def _batches(jobs, size=200):
+    """The jobs in keyset batches (the loop updates the rows it reads)."""
+    last = 0
+    while True:
+        batch = list(jobs.filter(pk__gt=last)[:size])
+        if not batch:
+            return
+        yield from batch
+        last = batch[-1].pk
+
+
 def files_into_documents(apps, schema_editor):
     ImportJob = apps.get_model("workforce", "ImportJob")
     StoredDocument = apps.get_model("core", "StoredDocument")
@@ -56,7 +67,7 @@ def files_into_documents(apps, schema_editor):
     retention = datetime.timedelta(days=int(getattr(settings, "IMPORT_FILE_RETENTION_DAYS", 7)))
     private = _private()
     jobs = ImportJob.objects.filter(document__isnull=True).exclude(file="").order_by("pk")
-    for job in jobs.iterator(chunk_size=200):
+    for job in _batches(jobs):
         name = job.file.name
         if not default_storage.exists(name):
             ImportJob.objects.filter(pk=job.pk).update(file="")  # gone already: marked as no file
@@ -79,7 +90,7 @@ def documents_back_into_files(apps, schema_editor):
     StoredDocument = apps.get_model("core", "StoredDocument")
     private = _private()
     jobs = ImportJob.objects.filter(document__isnull=False).select_related("document").order_by("pk")
-    for job in jobs.iterator(chunk_size=200):
+    for job in _batches(jobs):
         document = job.document
         if private.exists(document.storage_name):
             stored, _size, _sha = _copy(private, document.storage_name, default_storage,
