@@ -1,13 +1,13 @@
 """Benchmark: the data migration that moves HR orders onto ``core.VerifiableDocument``
-(``workforce`` 0017, keeping every order's code) on PostgreSQL.
+(``workforce`` 0018, keeping every order's code) on PostgreSQL.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/anything \\
         .venv/bin/python bench/order_codes_migration.py [--orders 200000] [--database hr_vd_bench]
 
 Uses its own database (``hr_vd_bench`` on the server of DATABASE_URL): migrates it, makes one
-organisation and one employee, goes back to ``workforce`` 0016 (codes on the orders), inserts
+organisation and one employee, goes back to ``workforce`` 0017 (codes on the orders), inserts
 ``--orders`` orders with one SQL statement (a snapshot like the services write, a distinct code
-each), then runs ``manage.py migrate workforce 0017`` in a child process and times it. The child's
+each), then runs ``manage.py migrate workforce 0018`` in a child process and times it. The child's
 peak memory shows that the migration holds one batch, not the table.
 
 The last line printed is one JSON object with ``orders``, ``seconds``, ``orders_per_s``,
@@ -59,13 +59,14 @@ def main() -> None:
 
     organization = make_organization(code="BENCH", name="Bench vazirligi")
     employee = make_employee(organization=organization)
-    subprocess.run([*manage, "migrate", "workforce", "0016", "-v0"], check=True, env=env, cwd=ROOT)
+    subprocess.run([*manage, "migrate", "workforce", "0017", "-v0"], check=True, env=env, cwd=ROOT)
     with connection.cursor() as cursor:
         cursor.execute(
             """INSERT INTO workforce_hrorder (created_at, updated_at, number, kind, organization_id, employee_id,
-                   order_date, effective_date, reason, details, snapshot, pending, verification_code)
+                   order_date, effective_date, reason, details, snapshot, pending, verification_code,
+                   basis_app, basis_object_id, basis_label)
                SELECT now(), now(), 'BENCH/2026/' || g, 'hire', %s, %s, date '2026-01-05', date '2026-01-12',
-                   '', '{}'::jsonb, %s::jsonb, false, md5(g::text)
+                   '', '{}'::jsonb, %s::jsonb, false, md5(g::text), '', '', ''
                FROM generate_series(1, %s) AS g""",
             [organization.pk, employee.pk, json.dumps(SNAPSHOT), args.orders])
     connection.close()
@@ -74,7 +75,7 @@ def main() -> None:
     child = ("import os, resource, sys, django; sys.path.insert(0, os.getcwd()); "
              "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.local'); django.setup(); "
              "from django.core.management import call_command; "
-             "call_command('migrate', 'workforce', '0017', verbosity=0); "
+             "call_command('migrate', 'workforce', '0018', verbosity=0); "
              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", child], check=True, env=env, cwd=ROOT, capture_output=True,

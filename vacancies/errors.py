@@ -22,6 +22,7 @@ class VacancyErrorCode(StrEnum):
     NO_CRITERIA = "vacancy_no_criteria"
     NOT_EDITABLE = "vacancy_not_editable"
     CANCEL_REASON_REQUIRED = "vacancy_cancel_reason_required"
+    TEST_NOT_PUBLISHED = "vacancy_test_not_published"
 
     # Candidates (services/candidates.py)
     CANDIDATE_REQUIRED = "candidate_profile_required"
@@ -30,6 +31,8 @@ class VacancyErrorCode(StrEnum):
     CANDIDATE_IS_EMPLOYEE = "candidate_is_employee"
     EDUCATION_YEAR_INVALID = "candidate_education_year_invalid"
     EXPERIENCE_DATES_INVALID = "candidate_experience_dates_invalid"
+    DOCUMENT_KIND_INVALID = "candidate_document_kind_invalid"
+    DOCUMENTS_TOO_MANY = "candidate_documents_too_many"
 
     # Applications (services/applications.py)
     VACANCY_NOT_OPEN = "application_vacancy_not_open"

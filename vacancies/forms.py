@@ -12,7 +12,7 @@ from workforce.models import EducationLevel, Organization
 from workforce.selectors import staffing_table
 from workforce.validators import validate_passport, validate_pinfl
 
-from .models import CompetitionType, EmploymentType, Vacancy
+from .models import CandidateDocumentKind, CompetitionType, EmploymentType, Vacancy
 
 EDUCATION_CHOICES = [("", _("Any")), *EducationLevel.choices]
 
@@ -85,6 +85,13 @@ class ExperienceForm(forms.Form):
                                help_text=_("Leave empty if you still work there."))
 
 
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=CandidateDocumentKind.choices)
+    title = forms.CharField(label=_("Description"), max_length=255, required=False,
+                            help_text=_("E.g. “Bachelor's diploma, 2016”."))
+    file = forms.FileField(label=_("File"), help_text=_("PDF, JPG or PNG, at most 10 MB."))
+
+
 class VacancyForm(forms.ModelForm):
     """The HR officer's vacancy form (the staff position is chosen before, from the staffing table)."""
 
@@ -96,7 +103,7 @@ class VacancyForm(forms.ModelForm):
         model = Vacancy
         fields = ["title_uz", "title_ru", "title_en", "competition_type", "min_education", "min_experience_years",
                   "specialty", "languages", "salary_min", "salary_max", "employment_type", "opens_on", "closes_on",
-                  "test_weight", "interview_weight", "description_uz", "description_ru", "description_en"]
+                  "test", "test_weight", "interview_weight", "description_uz", "description_ru", "description_en"]
         widgets = {"opens_on": DateInput(), "closes_on": DateInput(),
                    "description_uz": forms.Textarea(attrs={"rows": 6}),
                    "description_ru": forms.Textarea(attrs={"rows": 6}),
@@ -110,9 +117,19 @@ class VacancyForm(forms.ModelForm):
         self.fields["employment_type"].choices = EmploymentType.choices
         self.fields["title_uz"].required = False
         self.fields["title_uz"].help_text = _("Empty: the name of the staff position.")
+        self.fields["test"].queryset = competition_tests()
+        self.fields["test"].help_text = _("Admitted candidates sit this test; a banked score of a matching test "
+                                          "passes by itself. Empty: you record the test results yourself.")
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)
+
+
+def competition_tests():
+    """Published tests of the assessment bank a vacancy may use (their names are public)."""
+    from assessment.models import Test, TestStatus
+
+    return Test.objects.filter(status=TestStatus.PUBLISHED).order_by("name_uz", "id")
 
 
 class VacantPositionForm(forms.Form):

@@ -24,6 +24,7 @@ from .models import (
     Application,
     ApplicationEvent,
     Candidate,
+    CandidateDocument,
     CommissionMember,
     Stage,
     Vacancy,
@@ -35,6 +36,8 @@ __all__ = [
     "FUNNEL_STEPS",
     "applicant_rows",
     "candidate_applications",
+    "candidate_documents",
+    "candidate_test_status",
     "commission_vacancies",
     "competition_funnel",
     "hr_applications",
@@ -102,7 +105,7 @@ def portal_filter_choices() -> dict[str, list[tuple[Any, str]]]:
 
 def hr_vacancies(*, user, roles: Iterable[str] = HR_ROLES) -> QuerySet[Vacancy]:
     """Vacancies of the organisations in the user's HR subtrees (any status), with applicant counts."""
-    queryset = Vacancy.objects.select_related("organization", "region", "category", "staff_position").annotate(
+    queryset = Vacancy.objects.select_related("organization", "region", "category", "staff_position", "test").annotate(
         applicants=Count("applications"),
         active_applicants=Count("applications", filter=Q(applications__is_active=True)),
     )
@@ -120,8 +123,30 @@ def hr_applications(*, user, roles: Iterable[str] = HR_ROLES) -> QuerySet[Applic
 def candidate_applications(*, candidate: Candidate) -> QuerySet[Application]:
     """The candidate's own applications, newest first, with their timeline."""
     return (Application.objects.filter(candidate=candidate)
-            .select_related("vacancy", "vacancy__organization", "vacancy__region")
+            .select_related("vacancy", "vacancy__organization", "vacancy__region", "vacancy__test")
             .prefetch_related("events").order_by("-submitted_at", "-id"))
+
+
+def candidate_documents(*, candidate: Candidate) -> QuerySet[CandidateDocument]:
+    """The candidate's documents that still exist (not past their retention), with their file rows."""
+    return (CandidateDocument.objects.filter(candidate=candidate).select_related("document")
+            .filter(Q(document__expires_at__isnull=True) | Q(document__expires_at__gt=timezone.now())))
+
+
+def candidate_test_status(applications: Iterable[Application], *, user) -> dict[int, tuple[Any, Any]]:
+    """``{application id: (assessment assignment, outcome)}`` for ``user``'s applications whose test was
+    assigned through the assessment engine, in a fixed number of queries."""
+    from assessment.selectors import assignment_outcomes, my_assignments
+
+    applications = [a for a in applications if a.vacancy.test_id is not None]
+    if not applications:
+        return {}
+    by_id = {str(a.pk): a for a in applications}
+    assignments = [assignment for assignment in my_assignments(user=user).filter(
+        source_app="vacancies", source_id__in=list(by_id))
+        if assignment.test_id == by_id[assignment.source_id].vacancy.test_id]
+    outcomes = assignment_outcomes(assignments)
+    return {int(a.source_id): (a, outcomes[a.pk]) for a in assignments}
 
 
 def commission_vacancies(*, user) -> QuerySet[Vacancy]:

@@ -19,6 +19,9 @@ def next_step(application: Application) -> str:
     if stage == Stage.REJECTED:
         return _("You are not admitted: %(reason)s") % {
             "reason": application.rejection_reason or _("the requirements are not met.")}
+    if stage == Stage.TESTING and application.vacancy.test_id is not None:
+        return _("You are invited to the test. Take it from your cabinet (“Take the test”); your result moves the "
+                 "application on by itself.")
     if stage == Stage.TESTING:
         return _("You are invited to the test. Take it before the deadline the HR service gives you.")
     if stage == Stage.TEST_PASSED:

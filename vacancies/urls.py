@@ -17,6 +17,7 @@ portal_patterns = [
     path("hr/<int:pk>/", hr.HRVacancyDetailView.as_view(), name="hr_detail"),
     path("hr/<int:pk>/edit/", hr.HRVacancyEditView.as_view(), name="hr_edit"),
     path("hr/<int:pk>/bulk/", hr.HRBulkView.as_view(), name="hr_bulk"),
+    path("hr/<int:pk>/export/", hr.HRApplicantsExportView.as_view(), name="hr_export"),
     path("hr/<int:pk>/<slug:action>/", hr.HRVacancyActionView.as_view(), name="hr_action"),
     path("hr/applications/<int:pk>/", hr.HRApplicationView.as_view(), name="hr_application"),
     # Commission members

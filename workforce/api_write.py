@@ -123,17 +123,31 @@ class DismissSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class OrderBasisSerializer(serializers.Serializer):
+    app = serializers.CharField()
+    object_id = serializers.CharField()
+    label = serializers.CharField()
+
+
 class HROrderSerializer(serializers.ModelSerializer):
     kind = NamedChoiceField(OrderKind)
     organization = OrganizationRefSerializer(read_only=True)
     employee = EmployeeRefSerializer(read_only=True)
     verification_url = serializers.SerializerMethodField()
+    basis = serializers.SerializerMethodField(help_text=_("What authorised the order (e.g. a competition), "
+                                                          "as printed on it; null when none was given."))
 
     class Meta:
         model = HROrder
         fields = ["id", "number", "kind", "organization", "employee", "order_date", "effective_date", "reason",
-                  "details", "verification_url"]
+                  "details", "verification_url", "basis"]
         read_only_fields = fields
+
+    @extend_schema_field(OrderBasisSerializer(allow_null=True))
+    def get_basis(self, order) -> dict[str, str] | None:
+        if not order.basis_app:
+            return None
+        return {"app": order.basis_app, "object_id": order.basis_object_id, "label": order.basis_label}
 
     def get_verification_url(self, order) -> str:
         path = reverse("verify", args=[order.verifiable.code])

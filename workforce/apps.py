@@ -38,6 +38,9 @@ class WorkforceConfig(AppConfig):
 
         register_event("workforce.order_issued", label=_("An HR order about you"),
                        description=_("An HR order about you was issued (hire, transfer, promotion, sanction…)."))
+        register_event("workforce.employee_left_by_appointment", label=_("An employee left by appointment elsewhere"),
+                       description=_("One of your organisation's civil servants was appointed to a position in "
+                                     "another organisation (for example after a competition)."))
         register_event("workforce.import_finished", label=_("Import finished"),
                        description=_("A spreadsheet import you started has been checked or imported."))
         for exporter in EXPORTERS:

@@ -110,3 +110,13 @@ class OrderDocument:
         from .services import DismissalReason
 
         return _choice_label(DismissalReason, self.facts.get("dismissal_reason"))
+
+    @property
+    def basis(self) -> str:
+        """What authorised the order (e.g. the competition), as printed when it was issued."""
+        return (self.facts.get("basis") or {}).get("label", "")
+
+    @property
+    def released_by_appointment(self) -> bool:
+        """A release order issued because another organisation appointed the person."""
+        return bool(self.facts.get("released_by_appointment"))

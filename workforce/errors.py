@@ -30,6 +30,10 @@ class WorkforceErrorCode(StrEnum):
     EMPLOYEE_EMPLOYED_ELSEWHERE = "employee_employed_elsewhere"
     IDENTITY_MISMATCH = "identity_mismatch"
 
+    # Appointment asked for by another app (services/assignments/appoint.py)
+    APPOINTMENT_BASIS_REQUIRED = "appointment_basis_required"
+    STAFF_POSITION_NOT_FOUND = "staff_position_not_found"
+
     # HR orders (services/assignments.py)
     EMPLOYEE_ALREADY_EMPLOYED = "employee_already_employed"
     EMPLOYEE_NOT_EMPLOYED = "employee_not_employed"

@@ -6,6 +6,7 @@ import datetime
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from core.exporters import export_run
 from core.models import ExportJob
@@ -164,3 +165,72 @@ def test_a_stranger_checks_a_verifiable_document(page, shot):
     shot("verify-revoked-phone")
     page.goto("/verify/not-a-real-code-000/")
     assert page.get_by_test_id("verify-unknown").is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_appointed_servant_sees_the_order_in_the_inbox_and_a_stranger_checks_it(page, shot, tree):
+    """Another ministry appoints a civil servant of B after its competition: the servant finds both
+    orders (B's release, A's appointment) in the bell and inbox, B's HR officer is told, and a
+    stranger opens the appointment order's verification address and sees it genuine."""
+    from workforce.services import PersonDetails, employee_appoint, employee_hire
+
+    hr_a = UserFactory(username="kadrlar.a", first_name="Dilnoza", last_name="Rahimova")
+    grant(hr_a, Role.HR_OFFICER, tree["A"])
+    hr_b = UserFactory(username="kadrlar.b", first_name="Jasur", last_name="Toshmatov")
+    grant(hr_b, Role.HR_OFFICER, tree["B"])
+    servant = UserFactory(username="botir", first_name="Botir", last_name="Rahimov", preferred_language="uz")
+    birth = datetime.date(1985, 9, 9)
+    person = Employee.objects.create(
+        pinfl=make_pinfl(birth, "M", 321, 7), last_name="Rahimov", first_name="Botir", middle_name="", birth_date=birth,
+        sex="M", organization=tree["B"], user=servant,
+        search_text=employee_search_text(last_name="Rahimov", first_name="Botir", middle_name="", last_name_cyrl="",
+                                         first_name_cyrl=""))
+    employee_hire(employee=person, staff_position=make_staff_position(tree["B"], name="Bosh hisobchi"),
+                  start_date=datetime.date(2021, 2, 1), actor=hr_b)
+    order = employee_appoint(
+        actor=hr_a, person=PersonDetails(pinfl=person.pinfl, last_name="Rahimov", first_name="Botir", birth_date=birth,
+                                         sex="M"),
+        staff_position=make_staff_position(tree["A"], name="Bosh yurist"), start_date=datetime.date(2026, 12, 14),
+        basis=("vacancies", "17", "17-sonli tanlov, “Bosh yurist” vakansiyasi"))
+
+    login(page, "botir", PASSWORD)
+    page.wait_for_url("**/")
+    expect(page.get_by_test_id("bell-count")).to_have_text("3")  # the hire in B, B's release, A's appointment
+    page.click("[data-testid=bell]")
+    page.wait_for_url("**/notifications/")
+    expect(page.get_by_test_id("notification")).to_have_count(3)
+    appointed = page.get_by_test_id("notification").filter(has_text=order.number)
+    expect(appointed).to_have_count(1)
+    expect(appointed).to_contain_text("Vazirlik A")
+    shot("inbox-appointed-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot("inbox-appointed-phone")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.context.clear_cookies()
+
+    login(page, "kadrlar.b", PASSWORD)
+    page.wait_for_url("**/")
+    expect(page.get_by_test_id("bell-count")).to_have_text("1")
+    page.goto("/notifications/")
+    left = page.get_by_test_id("notification").first
+    expect(left).to_contain_text("Rahimov")
+    assert "Vazirlik A" not in left.inner_text() and "Bosh yurist" not in page.content()
+    shot("inbox-source-hr-desktop")
+    page.context.clear_cookies()
+
+    login(page, "kadrlar.a", PASSWORD)
+    page.wait_for_url("**/")
+    page.goto(f"/workforce/orders/{order.pk}/")
+    expect(page.get_by_test_id("order-basis")).to_contain_text("17-sonli tanlov")
+    shot("order-appointment-desktop")
+    verify_url = page.locator(".doc .qr .mono").inner_text().strip()
+    assert "/verify/" in verify_url
+    page.context.clear_cookies()  # a stranger, not logged in
+
+    page.goto("/verify/" + verify_url.split("/verify/", 1)[1])
+    expect(page.get_by_test_id("verify-ok")).to_be_visible()
+    facts = page.get_by_test_id("verify-facts").inner_text()
+    assert "Rahimov B." in facts and person.pinfl not in page.content()
+    shot("verify-order-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot("verify-order-phone")

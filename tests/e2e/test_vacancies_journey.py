@@ -3,9 +3,10 @@ e-mail, fills the profile, applies and follows the stage in the cabinet; the HR 
 competition (admit, test, interview), a commission member declares and scores, HR ranks and appoints
 the winner; the new employee appears in workforce.
 
-Wave 2 adds two steps where marked: the candidate takes the test in the browser (now the engine's
-result is recorded through ``application_record_test_result``, as the assessment signal will), and
-the HR order cites the competition as its basis."""
+Wave 2: the candidate uploads a diploma in the profile, takes the vacancy's test from the cabinet on
+the assessment engine (its result moves the stage through the ``attempt_finished`` signal), sees the
+result in the cabinet and the stage notifications in the inbox. (The HR order citing the competition
+as its basis comes with ``employee_appoint``.)"""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
+from assessment.models import Attempt, AttemptSlot
+from tests.assessment.factories import make_bank, make_test
 from tests.e2e.conftest import login
 from tests.factories import PASSWORD, UserFactory, grant, make_organization, make_vacancy
-from vacancies.models import Application, Stage
-from vacancies.services import application_record_test_result
-from workforce.models import Employee, Region, Role
+from vacancies.models import Application, CandidateDocument, Stage
+from workforce.models import Employee, HROrder, Region, Role
 from workforce.validators import make_pinfl
 
 pytestmark = pytest.mark.e2e
@@ -52,7 +55,10 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     grant(officer, Role.HR_OFFICER, tree["A"])
     member = UserFactory(username="komissiya", first_name="Malika", last_name="Ergasheva")
     grant(member, Role.COMMISSION, tree["A"])
+    make_bank("legislation", 5)
+    test = make_test(lines=[("legislation", 5)], name_uz="Yuriskonsultlar uchun test", time_limit_minutes=20)
     vacancy = make_vacancy(justice, title="Bosh yuriskonsult", specialty="Huquqshunoslik", category_code="S-1",
+                           test=test,
                            min_education="bachelor", min_experience_years=2, salary_min=9_000_000,
                            salary_max=11_000_000, description_uz="<p>Huquqiy ekspertiza va sudda vakillik.</p>")
     make_vacancy(tree["B"], title="Katta inspektor")
@@ -98,6 +104,14 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     page.fill("#id_experience-position", "Yurist")
     page.fill("#id_experience-start_date", "2019-09-01")
     page.click("[data-testid=experience-submit]")
+    page.locator("details:has([data-testid=document-form]) > summary").click()
+    page.select_option("#id_document-kind", "diploma")
+    page.fill("#id_document-title", "Magistr diplomi, 2019")
+    page.set_input_files("#id_document-file", files=[{"name": "diplom.pdf", "mimeType": "application/pdf",
+                                                      "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    page.click("[data-testid=document-submit]")
+    expect(page.locator("[data-testid=document-link]")).to_have_count(1)
+    assert CandidateDocument.objects.filter(candidate__pinfl=PINFL, kind="diploma").count() == 1
     widths(page, shot, "vacancies-profile")
 
     # 3. Apply: the automatic check is shown first; the cabinet follows the stage.
@@ -122,9 +136,39 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     hr_page.click("[data-testid=bulk-admit]")
     hr_page.check(f"input[name=application][value='{application.pk}']")
     hr_page.click("[data-testid=bulk-test]")
-    # Wave 2: the candidate takes the test in the browser; the assessment engine's result arrives here.
-    application_record_test_result(application=Application.objects.get(pk=application.pk), score=Decimal("81"),
-                                   passed=True, actor=None)
+    expect(hr_page.locator("[data-testid=applicant-row] .badge").first).to_have_text("Test")
+
+    # 4b. The candidate (not a civil servant) takes the test from the cabinet: 4 of 5 right.
+    page.goto("/cabinet/")
+    expect(page.locator("[data-testid=take-test]")).to_be_visible()
+    widths(page, shot, "vacancies-cabinet-invited")
+    page.click("[data-testid=take-test]")
+    page.wait_for_url("**/assessment/attempts/**")
+    attempt = Attempt.objects.get(user__email=EMAIL)
+    for number, slot in enumerate(AttemptSlot.objects.filter(attempt=attempt).order_by("position")):
+        correct = [int(k) for k, v in slot.key.items() if Decimal(v) > 0]
+        chosen = correct[0] if number < 4 else next(o for o in slot.option_ids if o not in correct)
+        page.locator(f'input[name="q-{slot.question_id}"][value="{chosen}"]').check()
+    expect(page.locator("[data-save-state]")).to_contain_text("Barcha javoblar saqlandi")
+    page.click("[data-testid=finish]")
+    page.wait_for_selector("[data-testid=result]")
+    page.goto("/cabinet/")
+    card = page.locator(f"[data-testid=application-{vacancy.pk}]")
+    expect(card.locator("[data-testid=stage]")).to_contain_text("Testdan oʻtgan")
+    expect(card.locator("[data-testid=next-step]")).to_contain_text("80")
+    expect(card.locator("[data-testid=test-result]")).to_be_visible()
+    widths(page, shot, "vacancies-cabinet-tested")
+    assert Application.objects.get(pk=application.pk).test_score == Decimal("80.00")
+
+    # 4c. The inbox holds a notification for each stage, newest first, linking to the cabinet.
+    page.goto("/notifications/")
+    stage_notes = page.locator("[data-testid=notification][data-event='vacancies.stage_changed']")
+    expect(stage_notes).to_have_count(4)  # submitted, admitted, testing, test passed
+    expect(stage_notes.first).to_contain_text("Bosh yuriskonsult")
+    expect(stage_notes.first).to_contain_text("Testdan oʻtgan")
+    widths(page, shot, "vacancies-inbox")
+    stage_notes.first.locator("[data-testid=notification-open]").click()
+    page.wait_for_url(f"**/cabinet/#application-{application.pk}")
     hr_page.goto(f"/vacancies/hr/{vacancy.pk}/")
     hr_page.check(f"input[name=application][value='{application.pk}']")
     hr_page.click("[data-testid=bulk-interview]")
@@ -162,7 +206,10 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     assert employee.staff_position_id == vacancy.staff_position_id
     hr_page.goto("/workforce/employees/?q=Гуломова")
     assert "Gʻulomova" in hr_page.locator("[data-testid=employee-table]").inner_text()
-    # Wave 2: the HR order shown on the profile cites the competition as its basis.
+    # The HR order cites the competition as its basis (employee_appoint).
+    order = HROrder.objects.get(employee=employee)
+    hr_page.goto(f"/workforce/orders/{order.pk}/")
+    expect(hr_page.get_by_test_id("order-basis")).to_contain_text(str(vacancy.pk))
     hr_page.goto("/vacancies/hr/funnel/")
     _shot(hr_page, "vacancies-funnel-1366")
     hr.close()
@@ -170,6 +217,10 @@ def test_find_sign_up_apply_compete_and_get_appointed(browser, live_server, page
     page.goto("/cabinet/")
     assert "Tayinlangan" in page.locator(f"[data-testid=application-{vacancy.pk}] [data-testid=stage]").inner_text()
     assert Application.objects.get(pk=application.pk).stage == Stage.APPOINTED
+    # The winner, now an employee with their account linked, finds the hire order in the inbox (the
+    # order's own notice; the "appointed" stage notice names the order number too).
+    page.goto("/notifications/")
+    expect(page.get_by_test_id("notification").filter(has_text=f"{order.number}-son kadrlar")).to_have_count(1)
 
 
 def _shot(page, name: str) -> None:

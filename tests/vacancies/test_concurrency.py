@@ -68,3 +68,34 @@ def test_two_parallel_appointments_make_one(tree, commission_a, hr_a):
     assert HROrder.objects.count() == 1
     assert Assignment.objects.filter(staff_position=vacancy.staff_position).count() == 1
     assert Application.objects.filter(vacancy=vacancy, stage="appointed").count() == 1
+
+
+def test_a_test_result_delivered_twice_in_parallel_moves_the_stage_once(tree):
+    """The taker's finish and the overdue task (or a redelivered signal) may report the same attempt
+    together: the application row lock makes one of them move the stage and notify, the other no-op."""
+    from assessment.models import TestAssignment
+    from core.models import Notification
+    from tests.assessment.factories import make_bank, make_test
+    from vacancies.models import ApplicationEvent, Stage
+    from vacancies.services import application_admit, application_invite_to_test, application_test_finished
+
+    from .test_testing_stage import sit
+
+    make_bank("legislation", 10)
+    vacancy = make_vacancy(tree["A"], test=make_test(lines=[("legislation", 10)]))
+    candidate = make_candidate()
+    application = application_submit(vacancy=vacancy, candidate=candidate, actor=None)
+    application_admit(application=application, actor=None)
+    from vacancies.services import vacancy_close, vacancy_start_competition
+
+    vacancy_start_competition(vacancy=vacancy_close(vacancy=vacancy, actor=None), actor=None)
+    application.refresh_from_db()
+    application_invite_to_test(application=application, actor=None)
+    sit(TestAssignment.objects.get(user=candidate.user), candidate.user, right=7)  # its signal ran already
+    Application.objects.filter(pk=application.pk).update(stage=Stage.TESTING, test_score=None)  # replay it
+    results = race(8, lambda _i: application.pk,
+                   lambda pk: bool(application_test_finished(application_id=pk)))
+    assert Counter(value for _kind, value in results) == {True: 1, False: 7}, results
+    assert ApplicationEvent.objects.filter(application=application, to_stage=Stage.TEST_PASSED).count() == 2
+    assert Notification.objects.filter(recipient=candidate.user, event="vacancies.stage_changed",
+                                       context__stage__en="Test passed").count() == 2

@@ -50,8 +50,21 @@ def test_the_commission_login_has_a_competition_to_score(seeded):
 def test_the_candidate_login_holds_applications_in_different_stages(seeded):
     candidate = Candidate.objects.get(user__username="candidate")
     stages = set(candidate.applications.values_list("stage", flat=True))
-    assert {Stage.SUBMITTED, Stage.ADMITTED, Stage.TEST_PASSED, Stage.RESERVE, Stage.REJECTED} <= stages
+    assert {Stage.SUBMITTED, Stage.TESTING, Stage.TEST_PASSED, Stage.RESERVE, Stage.REJECTED} <= stages
     assert candidate.applications.filter(stage__in=ACTIVE_STAGES, is_active=True).count() < 5
+
+
+def test_the_candidate_login_has_a_test_documents_and_notifications(seeded):
+    from assessment.models import TestAssignment
+    from core.models import Notification
+
+    candidate = Candidate.objects.get(user__username="candidate")
+    testing = candidate.applications.get(stage=Stage.TESTING)
+    assert TestAssignment.objects.filter(user=candidate.user, source_app="vacancies",
+                                         source_id=str(testing.pk), test=testing.vacancy.test).exists()
+    assert set(candidate.documents.values_list("kind", flat=True)) == {"cv", "diploma"}
+    notes = Notification.objects.filter(recipient=candidate.user, event="vacancies.stage_changed")
+    assert notes.count() >= 10 and not notes.exclude(email_status="off").exists()  # in-app only
 
 
 def test_the_servant_login_is_a_candidate_from_its_record(seeded):

@@ -206,6 +206,32 @@ def test_a_serving_civil_servant_winner_is_transferred(tree, commission_a, hr_a)
     assert employee.staff_position == vacancy.staff_position
 
 
+def test_a_winner_serving_in_another_ministry_is_moved_across(tree, commission_a, hr_a, hr_b):
+    """The internal competition: B's civil servant wins A's competition. B releases them by its own
+    order and is told; A appoints them citing the competition."""
+    from core.models import Notification
+    from workforce.models import HROrder, OrderKind
+
+    employee = make_staffed_employee(tree["B"])
+    vacancy = make_vacancy(tree["A"], category_code="M-4")
+    for user in commission_a:
+        commission_member_add(vacancy=vacancy, user=user, actor=None)
+    candidate = make_candidate(employee=employee)
+    vacancy, applications = take_to_interview(vacancy, [candidate], scores=(75,))
+    score_all(vacancy, applications, commission_a, {(0, 0): [7] * 4, (1, 0): [8] * 4})
+    competition_rank(vacancy=vacancy, actor=None)
+    vacancy.refresh_from_db()
+    order = vacancy_appoint_winner(vacancy=vacancy, application=applications[0],
+                                   start_date=datetime.date.today() + datetime.timedelta(days=14), actor=hr_a)
+    assert order.organization == tree["A"] and order.basis_app == "vacancies"
+    assert order.basis_object_id == str(vacancy.pk)
+    release = HROrder.objects.get(organization=tree["B"], kind=OrderKind.TRANSFER)
+    assert Assignment.objects.get(employee=employee, organization=tree["B"]).end_order == release
+    employee.refresh_from_db()
+    assert employee.organization == tree["A"] and employee.user == candidate.user
+    assert Notification.objects.filter(recipient=hr_b, event="workforce.employee_left_by_appointment").exists()
+
+
 def test_runners_up_enter_the_personnel_reserve(tree, commission_a):
     vacancy = make_vacancy(tree["A"], category_code="M-4")
     for user in commission_a:

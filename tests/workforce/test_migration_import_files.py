@@ -1,4 +1,4 @@
-"""The move of import files into ``core.documents`` (workforce 0019-0021): each job's file leaves the
+"""The move of import files into ``core.documents`` (workforce 0020-0022): each job's file leaves the
 public media folder for the private storage and becomes the job's document; a file already gone
 leaves the job without one. The way back restores the files."""
 
@@ -11,7 +11,7 @@ from core.documents.models import StoredDocument
 from tests.workforce.test_migration_order_codes import _latest, _migrate
 from workforce.models import ImportJob
 
-BEFORE = ("workforce", "0019_import_job_document")
+BEFORE = ("workforce", "0020_import_job_document")
 CONTENT = b"PINFL;Familiya\n40712966350029;Karimova\n"
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,4 +1,4 @@
-"""The move of HR orders onto ``core.VerifiableDocument`` (workforce 0016-0018) keeps every code
+"""The move of HR orders onto ``core.VerifiableDocument`` (workforce 0017-0019) keeps every code
 already printed: an order issued before the move verifies afterwards with the same code. Run on
 SQLite and on PostgreSQL (``DATABASE_URL``)."""
 
@@ -13,8 +13,8 @@ from core.verification import VerifiableDocument
 from tests.factories import hire, make_employee, make_position
 from workforce.models import HROrder
 
-BEFORE = ("workforce", "0016_order_verifiable")
-MIGRATION = import_module("workforce.migrations.0017_orders_onto_verifiable_documents")
+BEFORE = ("workforce", "0017_order_verifiable")
+MIGRATION = import_module("workforce.migrations.0018_orders_onto_verifiable_documents")
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -13,6 +13,7 @@ from workforce.tasks import import_files_purge_task
 
 
 def test_beat_schedule_lists_the_daily_tasks():
+    app.loader.import_default_modules()  # what a worker does at start: every app's tasks module
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {"workforce.reserve_expire_due", "workforce.import_files_purge", "workforce.rank_changes_apply_due"} <= tasks
     assert set(tasks) <= set(app.tasks), "every scheduled task must be registered"

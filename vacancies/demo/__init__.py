@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -32,12 +33,14 @@ from ..services import (
     application_reject,
     application_submit,
     application_withdraw,
+    candidate_document_add,
     candidate_for_user,
     commission_member_add,
     competition_rank,
     conflict_declare,
     interview_scores_submit,
     staff_position_vacant_units,
+    stage_emails_off,
     vacancy_appoint_winner,
     vacancy_cancel,
     vacancy_close,
@@ -92,7 +95,7 @@ class Demo:
                                      rate_units=Decimal("1.00"), actor=None)
 
     def open(self, organization: Organization, *, category_code: str | None = None, position=None,
-             status: str = "published", days_open: int | None = None, specialty: str | None = None):
+             status: str = "published", days_open: int | None = None, specialty: str | None = None, test=None):
         rng = self.rng
         if position is None:
             category_code = category_code or rng.choices(list(CATEGORY_WEIGHTS), weights=CATEGORY_WEIGHTS.values())[0]
@@ -112,7 +115,7 @@ class Demo:
             min_education="master" if management else "bachelor",
             min_experience_years=rng.choice((3, 5)) if management else rng.choice((0, 1, 2, 3)), specialty=specialty,
             languages=["uz", "ru"] if rng.random() < 0.5 else ["uz"], test_weight=test_weight,
-            interview_weight=100 - test_weight, actor=None)
+            interview_weight=100 - test_weight, test=test, actor=None)
         if status == "draft":
             return vacancy
         vacancy = vacancy_publish(vacancy=vacancy, actor=None)
@@ -217,6 +220,13 @@ class Demo:
 
 @transaction.atomic
 def seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
+    # Every stage change below notifies its candidate in-app (the inboxes of the demo logins fill up as
+    # they would); invented people get no e-mail.
+    with stage_emails_off():
+        return _seed(rng=rng, employees=employees, stdout=stdout)
+
+
+def _seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
     demo = Demo(rng)
     if Vacancy.objects.exists():
         _ensure_logins(demo)
@@ -288,14 +298,15 @@ def seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
     vacancy_appoint_winner(vacancy=gq, application=winner, start_date=demo.today + datetime.timedelta(days=7),
                            actor=None)
 
-    # 4. Samarkand: testing under way (the demo candidate is admitted), and a second one past the test.
-    sam = demo.open(orgs["SA-H"], category_code="S-2", days_open=30)
+    # 4. Samarkand: testing under way on the assessment engine (the demo candidate is invited and can take
+    # the competition test from the cabinet), and a second one past the test.
+    sam = demo.open(orgs["SA-H"], category_code="S-2", days_open=30, test=_competition_test())
     sam_apps = [demo.apply(sam, c) for c in [login, *[next(pool_people) for _ in range(4)]]]
     sam = demo.finish_window(sam)
     for index, application in enumerate(sam_apps):
         application.refresh_from_db()
         demo.admit(application)
-        if index == 2:
+        if index in (0, 2):
             application_invite_to_test(application=application, actor=None)
         elif index >= 3:
             demo.test(application, 58 + index * 7)
@@ -374,10 +385,38 @@ def _candidate_login(demo: Demo) -> Candidate:
     return candidate
 
 
+def _competition_test():
+    """The assessment demo's published competition test, when the assessment seeder ran."""
+    from django.apps import apps
+
+    Test = apps.get_model("assessment", "Test")
+    return Test.objects.filter(code="tanlov-mutaxassis", status="published").first()
+
+
+def _candidate_documents(candidate: Candidate) -> None:
+    """A CV and a diploma (small PDFs) in the demo candidate's profile, through core.documents."""
+    from reportlab.platypus import Paragraph
+
+    from core.pdf import pdf_styles, render_pdf
+
+    if candidate.documents.exists():
+        return
+    styles = pdf_styles()
+    for kind, title, lines in (
+        ("cv", "Rezyume", [candidate.full_name, "Yurist, 8 yillik tajriba", "Tillar: oʻzbek, rus, ingliz"]),
+        ("diploma", "Magistr diplomi, 2017", ["Toshkent davlat iqtisodiyot universiteti", "Iqtisodiyot", "2017"]),
+    ):
+        pdf = render_pdf([Paragraph(title, styles["Title"]), *[Paragraph(line, styles["Normal"]) for line in lines]],
+                         title=title)
+        candidate_document_add(candidate=candidate, kind=kind, title=title, actor=None,
+                               file=ContentFile(pdf, name=f"{kind}.pdf"))
+
+
 def _ensure_logins(demo: Demo) -> None:
-    """The `candidate` login has its profile; the `servant` login becomes a candidate from its record."""
+    """The `candidate` login has its profile and documents; the `servant` login becomes a candidate
+    from its record."""
     if demo.User.objects.filter(username="candidate").exists():
-        _candidate_login(demo)
+        _candidate_documents(_candidate_login(demo))
     servant = demo.User.objects.filter(username="servant").first()
     if servant is not None:
         candidate_for_user(servant)

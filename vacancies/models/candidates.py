@@ -11,7 +11,7 @@ from core.models import TimeStampedModel
 from workforce.models import EducationLevel, Employee, Sex
 from workforce.validators import validate_passport, validate_pinfl
 
-__all__ = ["Candidate", "CandidateEducation", "CandidateExperience"]
+__all__ = ["Candidate", "CandidateDocument", "CandidateDocumentKind", "CandidateEducation", "CandidateExperience"]
 
 
 class Candidate(TimeStampedModel):
@@ -89,3 +89,30 @@ class CandidateExperience(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.position}, {self.employer}"
+
+
+class CandidateDocumentKind(models.TextChoices):
+    CV = "cv", _("CV")
+    DIPLOMA = "diploma", _("Diploma")
+    OTHER = "other", _("Other document")
+
+
+class CandidateDocument(models.Model):
+    """A CV or diploma the candidate uploaded; the file itself is a ``core.documents`` document (use
+    ``vacancies.candidate_document``), deleted with it when its retention ends."""
+
+    candidate = models.ForeignKey(Candidate, verbose_name=_("candidate"), on_delete=models.CASCADE,
+                                  related_name="documents")
+    kind = models.CharField(_("kind"), max_length=16, choices=CandidateDocumentKind.choices)
+    title = models.CharField(_("title"), max_length=255, blank=True, default="")
+    document = models.OneToOneField("core.StoredDocument", verbose_name=_("file"), on_delete=models.CASCADE,
+                                    related_name="+")
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("candidate document")
+        verbose_name_plural = _("candidate documents")
+        ordering = ["candidate_id", "kind", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or self.get_kind_display()

@@ -85,6 +85,10 @@ class Vacancy(TimeStampedModel):
     closes_on = models.DateField(_("applications until"), help_text=_("The last day applications are accepted."))
     test_weight = models.PositiveSmallIntegerField(_("weight of the test (%)"), default=50)
     interview_weight = models.PositiveSmallIntegerField(_("weight of the interview (%)"), default=50)
+    # The assessment engine's test admitted candidates sit (``assessment.services.test_assign``); empty:
+    # the HR service records the test results itself.
+    test = models.ForeignKey("assessment.Test", verbose_name=_("test"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="+")
 
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)

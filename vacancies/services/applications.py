@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.audit import audit_log
+from core.i18n import localized_value
 from core.models import User
+from core.notifications import in_every_language, notify
 from workforce.selectors import person_is_serving
 
 from ..checks import candidate_snapshot, requirement_reasons
@@ -40,10 +46,29 @@ __all__ = [
     "application_record_test_result",
     "application_reject",
     "application_submit",
+    "application_test_finished",
     "application_withdraw",
     "applications_bulk",
     "change_stage",
+    "stage_emails_off",
+    "stage_notify",
 ]
+
+STAGE_EVENT = "vacancies.stage_changed"
+"""The notification every stage change sends the candidate (registered in ``VacanciesConfig.ready``)."""
+
+_STAGE_EMAILS: ContextVar[bool] = ContextVar("vacancies_stage_emails", default=True)
+
+
+@contextlib.contextmanager
+def stage_emails_off() -> Iterator[None]:
+    """Inside, stage changes still write the in-app notification but send no e-mail (the demo
+    seeder: invented candidates must not be mailed)."""
+    token = _STAGE_EMAILS.set(False)
+    try:
+        yield
+    finally:
+        _STAGE_EMAILS.reset(token)
 
 MAX_ACTIVE_APPLICATIONS = 5
 """DOMAIN.md: a candidate holds at most 5 active applications at once."""
@@ -66,10 +91,9 @@ WITHDRAWABLE = frozenset(stage for stage, nexts in TRANSITIONS.items() if Stage.
 def change_stage(application: Application, to: str, *, actor: User | None, note: str = "", verb: str,
                  active: bool | None = None, fields: Iterable[str] = (), data: dict[str, Any] | None = None) -> None:
     """The one way an application changes stage: checks the stage machine, saves the stage (and
-    ``fields`` the caller set), writes the timeline event, the history row and the audit event.
-
-    Wave 2: the candidate's notification (``core.notifications.notify(..., "vacancies.stage_changed",
-    ...)``) is sent from here, after commit, so every stage change notifies without another call site."""
+    ``fields`` the caller set), writes the timeline event, the history row and the audit event, and
+    notifies the candidate (in-app, and by e-mail in their language after commit: ``stage_notify``),
+    so every stage change notifies without another call site."""
     previous = application.stage
     if to not in TRANSITIONS.get(previous, frozenset()):
         raise VacancyConflict(
@@ -88,6 +112,32 @@ def change_stage(application: Application, to: str, *, actor: User | None, note:
                                     actor=actor if getattr(actor, "is_authenticated", False) else None)
     audit_log(f"vacancies.application.{verb}", actor=actor, target=application,
               data={"vacancy": application.vacancy_id, "from": previous, "to": to, **(data or {})})
+    stage_notify(application, actor=actor, note=note)
+
+
+def _in_every_language(render) -> dict[str, str]:
+    result = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            result[code] = str(render())
+    return result
+
+
+def stage_notify(application: Application, *, actor: User | None, note: str = "") -> None:
+    """Tell the candidate where ``application`` stands now: the stage, the vacancy and the next step
+    (snapshots in every language; the e-mail goes out in the candidate's, after commit)."""
+    from ..stages import next_step
+
+    vacancy = application.vacancy
+    notify([application.candidate.user], STAGE_EVENT, {
+        "vacancy": _in_every_language(lambda: localized_value(vacancy, "title")),
+        "organization": _in_every_language(lambda: localized_value(vacancy.organization, "name")),
+        "stage": in_every_language(Stage(application.stage).label),
+        "next_step": _in_every_language(lambda: next_step(application)),
+        "note": note,
+        "on": timezone.localdate().isoformat(),
+    }, link=f"{reverse('vacancies:cabinet')}#application-{application.pk}", actor=actor,
+        email=_STAGE_EMAILS.get())
 
 
 def _active_count(candidate: Candidate) -> int:
@@ -158,6 +208,7 @@ def application_submit(*, vacancy: Vacancy, candidate: Candidate, actor: User | 
     audit_log("vacancies.application.submitted", actor=actor, target=application,
               data={"vacancy": vacancy.pk, "check_passed": not reasons,
                     "reasons": [reason["code"] for reason in reasons]})
+    stage_notify(application, actor=actor)
     return application
 
 
@@ -253,25 +304,41 @@ def application_override(*, application: Application, admit: bool, reason: str,
 
 @transaction.atomic
 def application_invite_to_test(*, application: Application, actor: User | None) -> Application:
-    """An admitted candidate is invited to the vacancy's test. Wave 2: the test is assigned here through
-    ``assessment.services.test_assign``, and a banked score (56+ within 3 months for a test with matching
-    requirements, ``assessment.selectors.banked_result_for``) passes the stage at once through
-    ``application_record_test_result(..., banked=True)``."""
+    """An admitted candidate is invited to the vacancy's test. With a test on the vacancy, a banked score
+    (56+ within 3 months for a test with matching requirements, ``assessment.selectors.banked_result_for``)
+    passes the stage at once (admitted → test passed, ``test_banked``); otherwise the test is assigned
+    through ``assessment.services.test_assign`` (idempotent per application) and the candidate takes it
+    from the cabinet; its result arrives through ``application_test_finished``. Without a test on the
+    vacancy the HR service records the result (``application_record_test_result``)."""
+    from assessment.selectors import banked_result_for
+    from assessment.services import test_assign
+
     lock(application)
     require_hr(actor, application.vacancy)
     _require_vacancy_status(application, VacancyStatus.IN_COMPETITION)
+    vacancy, user = application.vacancy, application.candidate.user
+    if vacancy.test_id is not None and application.stage == Stage.ADMITTED:
+        banked = banked_result_for(user=user, test=vacancy.test)
+        if banked is not None:
+            _record_test_result(application, score=banked.score, passed=True, banked=True, actor=actor,
+                                data={"attempt": banked.attempt_id, "valid_until": banked.valid_until.isoformat()})
+            return application
     change_stage(application, Stage.TESTING, actor=actor, verb="invited_to_test")
+    if vacancy.test_id is not None:
+        assignment = test_assign(test=vacancy.test, user=user, source_app=TEST_SOURCE, source_id=str(application.pk),
+                                 source_label=f"{vacancy.title} — {vacancy.organization.name}",
+                                 available_until=None, actor=actor if getattr(actor, "pk", None) else None)
+        audit_log("vacancies.application.test_assigned", actor=actor, target=application,
+                  data={"test": vacancy.test_id, "assignment": assignment.pk})
     return application
 
 
-@transaction.atomic
-def application_record_test_result(*, application: Application, score: Decimal, passed: bool, banked: bool = False,
-                                   actor: User | None) -> Application:
-    """The outcome of the test stage (from the assessment engine: its signal after an attempt, or a
-    banked score). ``score`` is out of 100; a banked score passes from "admitted" directly."""
-    lock(application)
-    require_hr(actor, application.vacancy)
-    _require_vacancy_status(application, VacancyStatus.IN_COMPETITION)
+TEST_SOURCE = "vacancies"
+"""``source_app`` of the assessment assignments made for applications (``source_id`` = application id)."""
+
+
+def _record_test_result(application: Application, *, score: Decimal, passed: bool, banked: bool,
+                        actor: User | None, data: dict[str, Any] | None = None) -> None:
     score = Decimal(str(score))
     if not Decimal("0") <= score <= Decimal("100"):
         raise VacancyError(_("A test score is between 0 and 100, not %(score)s.") % {"score": score},
@@ -280,8 +347,58 @@ def application_record_test_result(*, application: Application, score: Decimal, 
     application.test_banked = banked
     change_stage(application, Stage.TEST_PASSED if passed else Stage.TEST_FAILED, actor=actor,
                  verb="test_passed" if passed else "test_failed", fields=["test_score", "test_banked"],
-                 note=_("Banked score") if banked else "", data={"score": str(application.test_score),
-                                                                  "banked": banked})
+                 note=_("Banked score") if banked else "",
+                 data={"score": str(application.test_score), "banked": banked, **(data or {})})
+
+
+@transaction.atomic
+def application_record_test_result(*, application: Application, score: Decimal, passed: bool, banked: bool = False,
+                                   actor: User | None) -> Application:
+    """The outcome of the test stage recorded by the HR service (a vacancy without a test on the
+    assessment engine). ``score`` is out of 100; a banked score passes from "admitted" directly."""
+    lock(application)
+    require_hr(actor, application.vacancy)
+    _require_vacancy_status(application, VacancyStatus.IN_COMPETITION)
+    _record_test_result(application, score=score, passed=passed, banked=banked, actor=actor)
+    return application
+
+
+def application_test_assignment(application: Application):
+    """The assessment assignment of ``application`` (``None`` before the invitation or without a test)."""
+    from assessment.selectors import my_assignments
+
+    if application.vacancy.test_id is None:
+        return None
+    return my_assignments(user=application.candidate.user).filter(
+        source_app=TEST_SOURCE, source_id=str(application.pk), test_id=application.vacancy.test_id).first()
+
+
+@transaction.atomic
+def application_test_finished(*, application_id: int, now: datetime.datetime | None = None) -> Application | None:
+    """An attempt for ``application_id`` was finished (``assessment.signals.attempt_finished``, after
+    commit): record the outcome read from ``assessment.selectors.assignment_outcome`` and move the stage
+    (passed / not passed by the test's pass mark). A failed attempt with attempts left keeps the
+    candidate at "testing". Idempotent: an application no longer at "testing" is left alone (the
+    signal is delivered once per attempt; two attempts finishing together are serialised by the row
+    lock). Returns the application when its stage moved."""
+    from assessment.selectors import OutcomeStatus, assignment_outcome
+
+    application = (Application.objects.select_for_update(no_key=True, of=("self",))
+                   .select_related("vacancy", "vacancy__test", "vacancy__organization", "candidate__user")
+                   .filter(pk=application_id).first())
+    if application is None or application.stage != Stage.TESTING \
+            or application.vacancy.status != VacancyStatus.IN_COMPETITION:
+        return None
+    assignment = application_test_assignment(application)
+    if assignment is None:
+        return None
+    outcome = assignment_outcome(assignment=assignment, now=now)
+    if outcome.status != OutcomeStatus.FINISHED or outcome.score is None:
+        return None
+    if not outcome.passed and outcome.attempts_used < assignment.test.attempts_allowed:
+        return None  # they may try again; the last attempt decides
+    _record_test_result(application, score=outcome.score, passed=bool(outcome.passed), banked=outcome.banked,
+                        actor=None, data={"attempt": outcome.attempt_id})
     return application
 
 

@@ -13,8 +13,8 @@ from core.audit import audit_log
 from core.exceptions import ApplicationError
 from core.models import User
 from workforce.models import HROrder, ReserveEntry, ReserveSource
-from workforce.selectors import person_by_pinfl, person_is_serving
-from workforce.services import employee_create, employee_hire, employee_link_user, employee_transfer, reserve_entry_add
+from workforce.selectors import person_by_pinfl
+from workforce.services import PersonDetails, employee_appoint, employee_link_user, reserve_entry_add
 
 from ..errors import VacancyConflict, VacancyErrorCode
 from ..models import Application, Stage, Vacancy, VacancyStatus
@@ -41,31 +41,24 @@ def competition_basis(vacancy: Vacancy) -> tuple[str, str, str]:
 
 
 def _place_winner(application: Application, *, start_date: datetime.date, actor: User | None) -> HROrder:
-    """The single call into workforce that puts the winner on the staff position. Wave 2 replaces
-    the body with ``workforce.services.employee_appoint(actor=..., person=..., staff_position=...,
-    start_date=..., basis=competition_basis(vacancy))``, which also moves a civil servant of another
-    organisation across."""
+    """The single call into workforce that puts the winner on the staff position
+    (``employee_appoint``: it puts a new person on record, re-hires someone employed nowhere, or moves
+    a civil servant of another organisation across), citing the competition as the order's basis."""
     vacancy, candidate = application.vacancy, application.candidate
-    person = candidate.employee or person_by_pinfl(candidate.pinfl)
-    if person is None:
-        person = employee_create(
-            pinfl=candidate.pinfl, last_name=candidate.last_name, first_name=candidate.first_name,
-            middle_name=candidate.middle_name, birth_date=candidate.birth_date, sex=candidate.sex,
-            passport=candidate.passport, phone=candidate.phone, email=candidate.user.email,
-            languages=candidate.languages, organization=vacancy.organization, actor=actor)
-    label = competition_basis(vacancy)[2]
-    if person_is_serving(person):
-        order = employee_transfer(employee=person, staff_position=vacancy.staff_position,
-                                  effective_date=start_date, reason=label, actor=actor)
-    else:
-        order = employee_hire(employee=person, staff_position=vacancy.staff_position, start_date=start_date,
-                              reason=label, actor=actor)
-    if person.user_id is None:
-        employee_link_user(employee=person, user=candidate.user, actor=actor)
-    if candidate.employee_id != person.pk:
-        candidate.employee = person
+    person = PersonDetails(
+        pinfl=candidate.employee.pinfl if candidate.employee_id else candidate.pinfl,
+        last_name=candidate.last_name, first_name=candidate.first_name, middle_name=candidate.middle_name,
+        birth_date=candidate.birth_date, sex=candidate.sex, passport=candidate.passport, phone=candidate.phone,
+        email=candidate.user.email, languages=tuple(candidate.languages or ()))
+    order = employee_appoint(actor=actor, person=person, staff_position=vacancy.staff_position,
+                             start_date=start_date, basis=competition_basis(vacancy))
+    employee = order.employee
+    if employee.user_id is None:
+        employee_link_user(employee=employee, user=candidate.user, actor=actor)
+    if candidate.employee_id != employee.pk:
+        candidate.employee = employee
         candidate.save(update_fields=["employee", "updated_at"])
-    application.employee = person
+    application.employee = employee
     application.appointment_order = order.number
     return order
 

@@ -32,13 +32,15 @@ from workforce.selectors import person_by_pinfl, person_by_user, person_educatio
 from workforce.validators import pinfl_birth_date, pinfl_problems, pinfl_sex, validate_passport
 
 from ..errors import VacancyError, VacancyErrorCode
-from ..models import Candidate, CandidateEducation, CandidateExperience
+from ..models import Candidate, CandidateDocument, CandidateDocumentKind, CandidateEducation, CandidateExperience
 from ._common import stamp
 
 __all__ = [
     "SignupOutcome",
     "activation_token",
     "candidate_activate",
+    "candidate_document_add",
+    "candidate_document_remove",
     "candidate_education_add",
     "candidate_education_remove",
     "candidate_experience_add",
@@ -272,3 +274,40 @@ def candidate_experience_remove(*, experience: CandidateExperience, actor: User 
     stamp(experience, actor)
     experience.delete()
     audit_log("vacancies.candidate.experience_removed", actor=actor, target=candidate)
+
+
+@transaction.atomic
+def candidate_document_add(*, candidate: Candidate, kind: str, file: Any, title: str = "",
+                           actor: User | None) -> CandidateDocument:
+    """Keep a CV or diploma of ``candidate`` (PDF, JPEG or PNG, checked by its bytes, at most 10 MB,
+    through ``core.documents``). Refused with the platform's document codes, or
+    ``candidate_documents_too_many`` beyond ``CANDIDATE_DOCUMENT_MAX``."""
+    from core.documents import document_store
+
+    from ..documents import CANDIDATE_DOCUMENT_MAX, CANDIDATE_DOCUMENT_USE
+
+    if kind not in CandidateDocumentKind.values:
+        raise VacancyError(_("Choose what the document is (CV, diploma or other)."),
+                           code=VacancyErrorCode.DOCUMENT_KIND_INVALID, field="kind")
+    Candidate.objects.select_for_update(no_key=True).filter(pk=candidate.pk).first()
+    if candidate.documents.count() >= CANDIDATE_DOCUMENT_MAX:
+        raise VacancyError(_("You already keep %(limit)s documents; remove one before adding another.")
+                           % {"limit": CANDIDATE_DOCUMENT_MAX},
+                           code=VacancyErrorCode.DOCUMENTS_TOO_MANY, field="file")
+    stored = document_store(use=CANDIDATE_DOCUMENT_USE, file=file, uploaded_by=actor, owner=candidate)
+    document = CandidateDocument.objects.create(candidate=candidate, kind=kind, document=stored,
+                                                title=collapse_spaces(title)[:255])
+    audit_log("vacancies.candidate.document_added", actor=actor, target=candidate,
+              data={"kind": kind, "document": str(stored.pk), "type": stored.file_type, "size": stored.size})
+    return document
+
+
+@transaction.atomic
+def candidate_document_remove(*, document: CandidateDocument, actor: User | None) -> None:
+    """Remove the candidate's document and its file (after commit)."""
+    from core.documents import document_delete
+
+    candidate, stored = document.candidate, document.document
+    audit_log("vacancies.candidate.document_removed", actor=actor, target=candidate,
+              data={"kind": document.kind, "document": str(stored.pk)})
+    document_delete(document=stored, actor=actor)  # cascades to the CandidateDocument row

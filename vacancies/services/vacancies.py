@@ -60,7 +60,7 @@ DEFAULT_CRITERIA: tuple[tuple[str, str, str, int, int], ...] = (
 UPDATABLE_FIELDS = frozenset({
     "title_uz", "title_ru", "title_en", "description_uz", "description_ru", "description_en", "min_education",
     "min_experience_years", "specialty", "languages", "salary_min", "salary_max", "employment_type", "opens_on",
-    "closes_on", "test_weight", "interview_weight", "competition_type",
+    "closes_on", "test_weight", "interview_weight", "competition_type", "test",
 })
 _HTML_FIELDS = ("description_uz", "description_ru", "description_en")
 _TEXT_FIELDS = ("title_uz", "title_ru", "title_en", "specialty")
@@ -140,6 +140,9 @@ def _check(vacancy: Vacancy) -> None:
         raise VacancyError(_("The weights of the test (%(test)s %%) and the interview (%(interview)s %%) must add "
                              "up to 100 %%.") % {"test": vacancy.test_weight, "interview": vacancy.interview_weight},
                            code=VacancyErrorCode.WEIGHTS_INVALID, field="test_weight")
+    if vacancy.test is not None and vacancy.test.status != "published":
+        raise VacancyError(_("The test “%(test)s” is not published; choose a published test.")
+                           % {"test": vacancy.test.name}, code=VacancyErrorCode.TEST_NOT_PUBLISHED, field="test")
     known = dict(settings.LANGUAGES)
     for code in vacancy.languages:
         if len(code) > LANGUAGE_CODE_MAX or not code.replace("-", "").isalpha():
@@ -205,6 +208,7 @@ def vacancy_create(
     employment_type: str = EmploymentType.FULL_TIME,
     test_weight: int = 50,
     interview_weight: int = 50,
+    test: Any = None,
     actor: User | None,
 ) -> Vacancy:
     """A draft vacancy for a vacant ``staff_position`` (never a filled one). The competition type
@@ -225,7 +229,7 @@ def vacancy_create(
         "min_education": min_education, "min_experience_years": min_experience_years, "specialty": specialty,
         "languages": languages, "salary_min": salary_min, "salary_max": salary_max,
         "employment_type": employment_type, "opens_on": opens_on, "closes_on": closes_on,
-        "test_weight": test_weight, "interview_weight": interview_weight,
+        "test_weight": test_weight, "interview_weight": interview_weight, "test": test,
     }
     for name, value in fields.items():
         setattr(vacancy, name, _normalized(name, value))
@@ -255,7 +259,7 @@ def vacancy_update(*, vacancy: Vacancy, actor: User | None, **fields: Any) -> Va
     require_hr(actor, vacancy)
     if vacancy.status == VacancyStatus.PUBLISHED:
         allowed = {"title_uz", "title_ru", "title_en", "description_uz", "description_ru", "description_en",
-                   "salary_min", "salary_max", "closes_on"}
+                   "salary_min", "salary_max", "closes_on", "test"}
         locked = sorted(name for name in set(fields) - allowed
                         if _normalized(name, fields[name]) != getattr(vacancy, name))
         if locked or ("closes_on" in fields and fields["closes_on"] < vacancy.closes_on):

@@ -20,14 +20,16 @@ from core.mixins import apply_application_error
 from workforce.selectors import person_is_serving
 
 from ..checks import LANGUAGE_NAMES, candidate_snapshot, reason_messages, requirement_reasons
-from ..forms import EducationForm, ExperienceForm, ProfileForm, SignupForm
-from ..models import Application, CandidateEducation, CandidateExperience, Stage, VacancyStatus
-from ..selectors import candidate_applications, public_vacancy
+from ..forms import DocumentForm, EducationForm, ExperienceForm, ProfileForm, SignupForm
+from ..models import Application, CandidateDocument, CandidateEducation, CandidateExperience, Stage, VacancyStatus
+from ..selectors import candidate_applications, candidate_documents, candidate_test_status, public_vacancy
 from ..services import (
     MAX_ACTIVE_APPLICATIONS,
     application_submit,
     application_withdraw,
     candidate_activate,
+    candidate_document_add,
+    candidate_document_remove,
     candidate_education_add,
     candidate_education_remove,
     candidate_experience_add,
@@ -107,8 +109,10 @@ class CabinetView(CandidateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         applications = list(candidate_applications(candidate=self.candidate))
+        tests = candidate_test_status(applications, user=self.request.user)
         for application in applications:
             application.next_step = next_step(application)
+            application.assignment, application.outcome = tests.get(application.pk, (None, None))
             application.reasons = reason_messages(application.check_reasons)
             application.can_withdraw = application.stage in WITHDRAWABLE
         active = sum(1 for a in applications if a.is_active)
@@ -119,7 +123,8 @@ class CabinetView(CandidateMixin, TemplateView):
 
 class ProfileView(CandidateMixin, TemplateView):
     template_name = "vacancies/cabinet/profile.html"
-    forms = {"profile": ProfileForm, "education": EducationForm, "experience": ExperienceForm}
+    forms = {"profile": ProfileForm, "education": EducationForm, "experience": ExperienceForm,
+             "document": DocumentForm}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -130,6 +135,7 @@ class ProfileView(CandidateMixin, TemplateView):
                 if name == "profile" else None))
         context.update(candidate=candidate, educations=candidate.educations.all(),
                        experiences=candidate.experiences.all(), serving=person_is_serving(candidate.employee),
+                       documents=candidate_documents(candidate=candidate),
                        language_names=[LANGUAGE_NAMES.get(c, c) for c in candidate.languages])
         return context
 
@@ -143,15 +149,22 @@ class ProfileView(CandidateMixin, TemplateView):
             experience = get_object_or_404(CandidateExperience, pk=request.POST.get("id"), candidate=candidate)
             candidate_experience_remove(experience=experience, actor=request.user)
             return redirect("vacancies:profile")
+        if which == "remove_document":
+            document = get_object_or_404(CandidateDocument, pk=request.POST.get("id"), candidate=candidate)
+            candidate_document_remove(document=document, actor=request.user)
+            messages.success(request, _("Document removed."))
+            return redirect("vacancies:profile")
         if which not in self.forms:
             raise Http404
-        form = self.forms[which](request.POST, prefix=which)
+        form = self.forms[which](request.POST, request.FILES, prefix=which)
         if form.is_valid():
             try:
                 if which == "profile":
                     candidate_update(candidate=candidate, actor=request.user, **form.cleaned_data)
                 elif which == "education":
                     candidate_education_add(candidate=candidate, actor=request.user, **form.cleaned_data)
+                elif which == "document":
+                    candidate_document_add(candidate=candidate, actor=request.user, **form.cleaned_data)
                 else:
                     candidate_experience_add(candidate=candidate, actor=request.user, **form.cleaned_data)
             except ApplicationError as error:

@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.access import scope_queryset
 from core.exceptions import ApplicationError
+from core.exporters import export_respond
 from core.mixins import RoleRequiredMixin, apply_application_error, querystring_without
 from core.pagination import CappedCountPaginator
 from workforce.access import HR_ROLES, organizations_for
@@ -22,7 +23,7 @@ from ..checks import reason_messages
 from ..filters import HRVacancyFilter
 from ..forms import AppointForm, CriterionForm, MemberForm, OverrideForm, ReasonForm, VacancyForm, VacantPositionForm
 from ..models import Stage, VacancyStatus
-from ..selectors import competition_funnel, hr_applications, hr_vacancies
+from ..selectors import candidate_documents, competition_funnel, hr_applications, hr_vacancies
 from ..services import (
     application_add_to_reserve,
     application_decline,
@@ -52,6 +53,16 @@ class HRMixin(RoleRequiredMixin):
         if not hasattr(self, "_vacancy"):
             self._vacancy = get_object_or_404(hr_vacancies(user=self.request.user), pk=self.kwargs["pk"])
         return self._vacancy
+
+
+class HRApplicantsExportView(HRMixin, View):
+    """The applicants of one vacancy through the platform exporter (``vacancies.applicants``): the file
+    at once when small, else a job. Another organisation's vacancy is a 404."""
+
+    def get(self, request, pk: int):
+        vacancy = self.get_vacancy()
+        return export_respond(request, "vacancies.applicants",
+                              {"vacancy": vacancy.pk, "format": request.GET.get("format", "xlsx")})
 
 
 class HRVacancyListView(HRMixin, TemplateView):
@@ -262,6 +273,7 @@ class HRApplicationView(HRApplicationMixin, TemplateView):
             events=application.events.select_related("actor"), scores=scores, declarations=declarations,
             next_step=next_step(application), override_form=kwargs.get("override_form") or OverrideForm(),
             reason_form=ReasonForm(), appoint_form=kwargs.get("appoint_form") or AppointForm(),
+            documents=candidate_documents(candidate=application.candidate),
         )
         return context
 

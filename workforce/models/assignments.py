@@ -54,6 +54,11 @@ class HROrder(TimeStampedModel):
     # What the printed order states, as it was when issued (names, positions, rank, terms):
     # the document and /verify/ are rendered from it, never from today's rows.
     snapshot = models.JSONField(_("document as issued"), default=dict, blank=True, editable=False)
+    # What authorises the order when another app asks for it (``employee_appoint(basis=...)``): e.g.
+    # ("vacancies", "<vacancy id>", "Competition No. 12 ..."). Printed on the order (also in ``snapshot``).
+    basis_app = models.CharField(_("basis: application"), max_length=50, blank=True, default="")
+    basis_object_id = models.CharField(_("basis: object"), max_length=64, blank=True, default="")
+    basis_label = models.CharField(_("basis"), max_length=500, blank=True, default="")
     # A rank change dated in the future waits here until its effective date (applied daily).
     pending = models.BooleanField(_("waiting for its effective date"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True, blank=True,

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from types import SimpleNamespace
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, Max, OuterRef, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -16,12 +17,13 @@ from core.i18n import localized_value
 from core.text import search_key
 
 from ..access import ALL_ROLES, org_scope, organizations_for
-from ..models import Organization, Region, RoleGrant
+from ..models import Organization, Region, Role, RoleGrant
 
 __all__ = [
     "organization_ancestors",
     "organization_children",
     "organization_choices",
+    "organization_hr_officers",
     "organization_list",
     "organization_options_html",
     "organization_roots",
@@ -67,6 +69,18 @@ def organization_ancestors(organization: Organization) -> list[Organization]:
     ids = [int(part) for part in organization.path.strip("/").split("/")[:-1] if part]
     by_id = Organization.objects.in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]
+
+
+def organization_hr_officers(organization: Organization) -> list:
+    """For services only (no actor scope): the active users holding a current HR-officer grant on
+    ``organization`` or on a body above it (not the national grants on the whole civil service),
+    e.g. to tell them that one of their people left. Nearest grant first."""
+    ids = [int(part) for part in organization.path.strip("/").split("/") if part] or [organization.pk]
+    today = timezone.localdate()
+    grants = (RoleGrant.objects.filter(role=Role.HR_OFFICER, organization__in=ids, user__is_active=True)
+              .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+              .select_related("user", "organization").order_by("-organization__depth", "user_id"))
+    return list({grant.user_id: grant.user for grant in grants}.values())
 
 
 def organization_subtree_counts(*, user, roles: Iterable[str] = ALL_ROLES) -> dict[str, int]:

@@ -22,7 +22,7 @@ from ..access import HR_ROLES, org_scope
 from ..models import Employee, Organization
 from . import rules
 
-__all__ = ["PersonIdentity", "employee_claim", "employee_claim_check", "employee_kept_in_scope"]
+__all__ = ["PersonDetails", "PersonIdentity", "employee_claim", "employee_claim_check", "employee_kept_in_scope"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,30 @@ class PersonIdentity:
 
     last_name: str
     birth_date: datetime.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonDetails(PersonIdentity):
+    """A person as another app knows them (a candidate's passport data), for ``employee_appoint``:
+    the PINFL finds the record; the surname and date of birth must match it; the rest is used only
+    to put a new person on record (an existing record's data are never overwritten from here)."""
+
+    pinfl: str
+    first_name: str
+    sex: str
+    middle_name: str = ""
+    last_name_cyrl: str = ""
+    first_name_cyrl: str = ""
+    middle_name_cyrl: str = ""
+    citizenship: str = "UZ"
+    passport: str = ""
+    phone: str = ""
+    email: str = ""
+    languages: tuple[str, ...] = ()
+
+    @property
+    def identity(self) -> PersonIdentity:
+        return PersonIdentity(last_name=self.last_name, birth_date=self.birth_date)
 
 
 def employee_kept_in_scope(employee: Employee, actor: User | None) -> bool:

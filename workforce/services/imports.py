@@ -30,6 +30,7 @@ from ..importing.organizations import OrganizationImporter
 from ..importing.staff_positions import StaffPositionImporter
 from ..importing.upload import CALAMINE_FORMATS, CSV, IMPORT_FILE_USE, inspect_upload
 from ..models import ImportJob, ImportKind, ImportStatus, Role
+from .notices import import_notify_finished
 
 __all__ = [
     "IMPORTERS",
@@ -176,6 +177,7 @@ def import_job_validate(*, job: ImportJob) -> ImportJob:
     progress_clear(progress_key(job.pk))
     if job.start_when_validated and job.status == ImportStatus.VALIDATED:
         return import_job_start(job=job, actor=job.created_by)  # asked for at upload, by the uploader
+    import_notify_finished(job)
     return job
 
 
@@ -266,6 +268,7 @@ def import_job_execute(*, job: ImportJob) -> ImportJob:
         job.status = ImportStatus.INVALID
         job.finished_at = timezone.now()
         job.save()
+    import_notify_finished(job)
     return job
 
 
@@ -275,6 +278,7 @@ def _fail(job: ImportJob, exc: Exception) -> ImportJob:
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "failure", "finished_at", "updated_at"])
     progress_clear(progress_key(job.pk))
+    import_notify_finished(job)
     return job
 
 

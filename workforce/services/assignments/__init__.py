@@ -7,13 +7,16 @@ Rows are locked in one order everywhere (employee, then staff position, then the
 counter), so concurrent orders queue instead of deadlocking; the occupancy of a position is summed
 only after its row is locked, so a position is never filled beyond its ``rate_units``."""
 
-from ._common import DismissalReason
+from ._common import DismissalReason, OrderBasis
+from .appoint import employee_appoint
 from .discipline import employee_dismiss, employee_sanction
 from .moves import employee_hire, employee_promote, employee_rotate, employee_transfer
 from .ranks import employee_change_rank, rank_changes_apply_due
 
 __all__ = [
     "DismissalReason",
+    "OrderBasis",
+    "employee_appoint",
     "employee_change_rank",
     "employee_dismiss",
     "employee_hire",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -29,6 +29,7 @@ from ...models import (
 from ...selectors.staffing import staff_position_units_committed
 from .. import rules
 from ..employees import _fmt, _lock, _require_scope, _stamp, rotation_exemptions
+from ..notices import order_notify_employee_on_commit
 from ._snapshot import order_snapshot
 from ._verifiable import order_verifiable_issue
 
@@ -64,21 +65,46 @@ def _next_order_number(organization: Organization, year: int) -> str:
     return f"{organization.code}/{year}/{counter.last_number:05d}"
 
 
+class OrderBasis(NamedTuple):
+    """What authorises an order another app asks for: the app, the object's id and a printable
+    label, e.g. ``("vacancies", "12", "Competition No. 12 for the vacancy «Lawyer»")``."""
+
+    app: str
+    object_id: str
+    label: str
+
+    @classmethod
+    def of(cls, value: OrderBasis | tuple[str, Any, str] | None) -> OrderBasis | None:
+        if value is None:
+            return None
+        app, object_id, label = value
+        return cls(str(app)[:50], str(object_id)[:64], " ".join(str(label).split())[:500])
+
+
 def _issue_order(
     *, kind: str, organization: Organization, employee: Employee, effective_date: datetime.date, reason: str,
     details: dict[str, Any], snapshot: dict[str, Any], actor: User | None, order_date: datetime.date | None = None,
-    pending: bool = False,
+    pending: bool = False, basis: OrderBasis | None = None, issued_by_actor: bool = True,
 ) -> HROrder:
-    """Number and store an order with what it states (``_snapshot.order_snapshot``), and issue its
-    verifiable document (``_verifiable``)."""
+    """Number and store an order with what it states (``_snapshot.order_snapshot``) and its
+    ``basis``, and issue its verifiable document (``_verifiable``); once it commits, the employee
+    concerned is told (``notices.order_notify_employee``): every order service comes through here, so
+    every order gets its QR check and notifies once. ``issued_by_actor`` False leaves ``created_by``
+    empty (an order another organisation's action made this one issue)."""
     order_date = order_date or timezone.localdate()
+    basis = OrderBasis.of(basis)
+    if basis is not None:
+        snapshot = {**snapshot, "basis": basis._asdict()}
     order = HROrder.objects.create(
         number=_next_order_number(organization, order_date.year), kind=kind, organization=organization,
-        employee=employee, order_date=order_date, effective_date=effective_date, reason=(reason or "").strip(),
-        details=details, snapshot=snapshot, pending=pending,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        employee=employee, order_date=order_date, effective_date=effective_date,
+        reason=(reason or (basis.label if basis else "")).strip(), details=details, snapshot=snapshot,
+        pending=pending, basis_app=basis.app if basis else "", basis_object_id=basis.object_id if basis else "",
+        basis_label=basis.label if basis else "",
+        created_by=actor if issued_by_actor and getattr(actor, "is_authenticated", False) else None,
     )
     order_verifiable_issue(order=order, actor=actor)  # the QR check of every kind of order
+    order_notify_employee_on_commit(order, actor=actor)
     return order
 
 
@@ -237,7 +263,7 @@ def _start_move(
 def _move(
     *, kind: str, employee: Employee, current: Assignment, staff_position: StaffPosition,
     effective_date: datetime.date, rate: Decimal | None, reason: str, actor: User | None,
-    details: dict[str, Any] | None = None, sanction: dict[str, Any] | None = None,
+    details: dict[str, Any] | None = None, sanction: dict[str, Any] | None = None, basis: OrderBasis | None = None,
 ) -> HROrder:
     """Close ``current`` the day before ``effective_date`` and open a placement on ``staff_position``."""
     rate = current.rate if rate is None else rate
@@ -248,7 +274,7 @@ def _move(
     _take_units(staff_position, start=effective_date, rate=assignment.rate)
     order = _issue_order(
         kind=kind, organization=staff_position.organization, employee=employee, effective_date=effective_date,
-        reason=reason, actor=actor,
+        reason=reason, actor=actor, basis=basis,
         details={"from": _where(current.staff_position), "to": _where(staff_position), "rate": str(rate),
                  **(details or {})},
         snapshot=order_snapshot(organization=staff_position.organization, employee=employee, released=current,

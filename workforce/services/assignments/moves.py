@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -24,6 +25,7 @@ from ..employees import _fmt, _lock, _require_scope
 from ..identity import PersonIdentity, employee_claim_check
 from ..policy import initial_contract, policy_value
 from ._common import (
+    OrderBasis,
     _already_employed,
     _audit,
     _issue_order,
@@ -51,6 +53,7 @@ def employee_hire(
     order_date: datetime.date | None = None,
     reason: str = "",
     identity: PersonIdentity | None = None,
+    basis: OrderBasis | tuple[str, Any, str] | None = None,
     actor: User | None,
 ) -> HROrder:
     """Place a person who holds no position on ``staff_position`` from ``start_date``. A first-time
@@ -60,7 +63,8 @@ def employee_hire(
 
     A record kept outside the actor's scope follows the identity rule (``services.identity``): a
     person employed elsewhere is refused, one employed nowhere is hired only with an ``identity``
-    (surname, date of birth) that matches the record."""
+    (surname, date of birth) that matches the record. ``basis`` (app, object id, label) is what
+    authorises the hire; it is stored on the order and printed on it."""
     _lock(employee)
     _require_scope(actor, staff_position.organization)
     employee_claim_check(employee=employee, actor=actor, identity=identity)
@@ -84,7 +88,7 @@ def employee_hire(
     _take_units(staff_position, start=start_date, rate=assignment.rate)
     order = _issue_order(
         kind=OrderKind.HIRE, organization=staff_position.organization, employee=employee, effective_date=start_date,
-        order_date=order_date, reason=reason, actor=actor,
+        order_date=order_date, reason=reason, actor=actor, basis=OrderBasis.of(basis),
         details={"to": _where(staff_position), "rate": str(rate), "contract_type": contract_type,
                  "contract_end_date": contract_end.isoformat() if contract_end else None},
         snapshot=order_snapshot(organization=staff_position.organization, employee=employee, appointed=assignment),
@@ -107,13 +111,14 @@ def employee_transfer(
     effective_date: datetime.date,
     rate: Decimal | None = None,
     reason: str = "",
+    basis: OrderBasis | tuple[str, Any, str] | None = None,
     actor: User | None,
 ) -> HROrder:
     """Move ``employee`` to ``staff_position`` from ``effective_date`` (the current placement ends the
-    day before). ``rate`` defaults to the current one."""
+    day before). ``rate`` defaults to the current one. ``basis`` as for :func:`employee_hire`."""
     current = _start_move(employee, staff_position, effective_date, actor)
     order = _move(kind=OrderKind.TRANSFER, employee=employee, current=current, staff_position=staff_position,
-                  effective_date=effective_date, rate=rate, reason=reason, actor=actor)
+                  effective_date=effective_date, rate=rate, reason=reason, actor=actor, basis=OrderBasis.of(basis))
     _audit("workforce.employee.transferred", order, actor)
     return order
 

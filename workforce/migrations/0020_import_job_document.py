@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0003_platform"),
-        ("workforce", "0018_remove_hrorder_verification_code"),
+        ("workforce", "0019_remove_hrorder_verification_code"),
     ]
 
     operations = [

@@ -5,5 +5,5 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("workforce", "0017_orders_onto_verifiable_documents")]
+    dependencies = [("workforce", "0018_orders_onto_verifiable_documents")]
     operations = [migrations.RemoveField(model_name="hrorder", name="verification_code")]

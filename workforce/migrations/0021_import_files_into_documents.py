@@ -105,6 +105,6 @@ def documents_back_into_files(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("workforce", "0019_import_job_document"),
+        ("workforce", "0020_import_job_document"),
     ]
     operations = [migrations.RunPython(files_into_documents, documents_back_into_files)]

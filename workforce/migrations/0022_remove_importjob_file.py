@@ -4,5 +4,5 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("workforce", "0020_import_files_into_documents")]
+    dependencies = [("workforce", "0021_import_files_into_documents")]
     operations = [migrations.RemoveField(model_name="importjob", name="file")]

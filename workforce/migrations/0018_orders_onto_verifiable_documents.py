@@ -88,5 +88,5 @@ def documents_back_onto_orders(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("workforce", "0016_order_verifiable")]
+    dependencies = [("workforce", "0017_order_verifiable")]
     operations = [migrations.RunPython(orders_onto_documents, documents_back_onto_orders)]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0003_platform"),
-        ("workforce", "0015_backfill_order_snapshots"),
+        ("workforce", "0016_hrorder_basis"),
     ]
 
     operations = [
