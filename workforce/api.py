@@ -177,7 +177,8 @@ class OrderViewSet(ScopedReadOnlyViewSet):
     ordering_fields = ["order_date", "effective_date", "id"]
 
     def get_queryset(self):
-        queryset = HROrder.objects.select_related("organization", "employee").order_by("-order_date", "-id")
+        queryset = (HROrder.objects.select_related("organization", "employee", "verifiable")
+                    .order_by("-order_date", "-id"))
         return scope_queryset(queryset, user=self.request.user)
 
 

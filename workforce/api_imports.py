@@ -27,6 +27,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api import HoldsRequiredRole
+from core.documents import document_download_url
 from core.pagination import CappedPageNumberPagination
 
 from .access import HR_ROLES
@@ -76,12 +77,15 @@ class ImportJobSerializer(serializers.ModelSerializer):
     errors_page = serializers.SerializerMethodField()
     errors_pages = serializers.SerializerMethodField()
     start_url = serializers.SerializerMethodField()
+    file_url = serializers.SerializerMethodField(
+        help_text=_("The uploaded file (served by /documents/, to whoever may see this job) while it is kept; "
+                    "null once deleted."))
 
     class Meta:
         model = ImportJob
         fields = ["id", "kind", "status", "original_name", "skip_invalid", "start_when_validated", "created_at",
                   "finished_at", "progress", "counts", "file_refused", "warnings", "errors", "errors_total",
-                  "errors_page", "errors_pages", "start_url"]
+                  "errors_page", "errors_pages", "start_url", "file_url"]
         read_only_fields = fields
 
     def _page(self, job: ImportJob):
@@ -133,6 +137,14 @@ class ImportJobSerializer(serializers.ModelSerializer):
     def get_start_url(self, job: ImportJob) -> str:
         request = self.context.get("request")
         path = reverse("import-start", args=[job.pk])
+        return request.build_absolute_uri(path) if request is not None else path
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_file_url(self, job: ImportJob) -> str | None:
+        if job.document is None or job.document.is_expired:
+            return None
+        request = self.context.get("request")
+        path = document_download_url(job.document)
         return request.build_absolute_uri(path) if request is not None else path
 
 

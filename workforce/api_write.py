@@ -150,7 +150,7 @@ class HROrderSerializer(serializers.ModelSerializer):
         return {"app": order.basis_app, "object_id": order.basis_object_id, "label": order.basis_label}
 
     def get_verification_url(self, order) -> str:
-        path = reverse("verify", args=[order.verification_code])
+        path = reverse("verify", args=[order.verifiable.code])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("employees/<id:pk>/circumstances/new/", employees.CircumstanceAddView.as_view(), name="circumstance_add"),
     path("employees/<id:pk>/orders/<str:kind>/", orders.OrderView.as_view(), name="employee_order"),
     path("orders/<id:pk>/", order_documents.OrderDocumentView.as_view(), name="order_document"),
+    path("orders/<id:pk>/pdf/", order_documents.OrderPdfView.as_view(), name="order_pdf"),
     path("me/", employees.MyProfileView.as_view(), name="my_profile"),
     path("reserve/", reserve.ReserveListView.as_view(), name="reserve_list"),
     path("reserve/new/", reserve.ReserveAddView.as_view(), name="reserve_add"),

@@ -115,8 +115,6 @@ HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels", "assessment.navigati
 DEMO_SEEDERS = ["workforce.demo.seed", "assessment.demo.seed", "vacancies.demo.seed"]
 # The module implementing core.access (roles and organisation scope) for core and every app.
 ACCESS_BACKEND = "workforce.access"
-# Public QR verification of documents (orders now; certificates when assessment lands).
-VERIFIERS = ["workforce.verification.resolve_order"]
 DEMO_PASSWORD = env("DEMO_PASSWORD", "Demo12345!")
 
 # The empty option of filter selects (django-filter): "All", never "---------".

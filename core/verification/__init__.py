@@ -1,9 +1,8 @@
 """Verifiable documents: what a printed document said, checked by anyone at ``/verify/<code>/``.
 
 Apps issue them with :func:`verifiable_issue` (kinds registered with
-:func:`register_document_kind`) and print the QR code with ``core.pdf``. Resolvers named in
-``settings.VERIFIERS`` are asked when no :class:`VerifiableDocument` has the code (HR orders, until
-they move onto the model). See docs/platform.md.
+:func:`register_document_kind`) and print the QR code with ``core.pdf``. Every code the public
+check knows is a :class:`VerifiableDocument` (HR orders too). See docs/platform.md.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.urls import reverse
-from django.utils.module_loading import import_string
 
 from .models import VerifiableDocument, VerificationStatus
 from .registry import DocumentKind, document_kind, register_document_kind, registered_kinds, unregister_document_kind
@@ -59,13 +57,7 @@ def verify(code: str) -> VerifiedDocument | None:
     if not code or len(code) > 64:
         return None
     document = VerifiableDocument.objects.filter(code=code).first()
-    if document is not None:
-        return _from_model(document)
-    for dotted in getattr(settings, "VERIFIERS", ()):
-        resolved = import_string(dotted)(code)
-        if resolved is not None:
-            return resolved
-    return None
+    return _from_model(document) if document is not None else None
 
 
 def verification_path(code: str) -> str:

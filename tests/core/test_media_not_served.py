@@ -18,11 +18,13 @@ def test_an_uploaded_import_file_is_not_served_from_media_url(client, hr_a, sett
     job = import_job_create(kind="employees", uploaded_file=upload(xlsx_bytes(*table("employees", [employee_row()]))),
                             actor=hr_a)
     job.refresh_from_db()
-    assert job.file.name and job.file.storage.exists(job.file.name)
+    stored = job.document.storage_name
+    assert (settings.PRIVATE_STORAGE_ROOT / stored).exists()  # kept privately (core.documents)
     client.force_login(hr_a)
-    response = client.get(settings.MEDIA_URL + job.file.name)
-    assert response.status_code == 404
-    assert b"PK" not in response.content[:4]  # not the xlsx (a zip) itself
+    for path in (stored, "private/" + stored, "imports/" + stored.rsplit("/", 1)[-1]):
+        response = client.get(settings.MEDIA_URL + path)
+        assert response.status_code == 404
+        assert b"PK" not in response.content[:4]  # not the xlsx (a zip) itself
 
 
 def test_no_url_serves_media_even_with_debug_on(settings):

@@ -62,7 +62,7 @@ def test_no_page_trips_the_content_security_policy(page, tree, office):
     page.goto("/accounts/login/")
     assert page.csp_violations() == []
     page.goto("/accounts/password/reset/")
-    page.goto(f"/verify/{office['order'].verification_code}/")
+    page.goto(f"/verify/{office['order'].verifiable.code}/")
     assert page.csp_violations() == []
     login(page, "kadrlar3", PASSWORD)
     page.wait_for_url("**/")

@@ -45,9 +45,13 @@ def test_staffing_reserve_order_document_and_verification(page, shot, tree):
     document = page.inner_text("[data-testid=order-document]")
     assert order.number in document and "Karimova Dilnoza" in document
     assert page.locator("[data-testid=order-document] svg").count() == 1
+    pdf_link = page.locator("[data-testid=order-pdf]")
+    assert pdf_link.is_visible()
+    pdf = page.request.get(pdf_link.get_attribute("href"))  # the session's cookies: scoped like the page
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
     shot("order-document")
 
-    page.goto(f"/verify/{order.verification_code}/")
+    page.goto(f"/verify/{order.verifiable.code}/")
     assert page.locator("[data-testid=verify-ok]").is_visible()
     assert employee.pinfl not in page.content()
     shot("verify-order")

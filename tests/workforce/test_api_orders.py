@@ -73,7 +73,7 @@ def test_hire_transfer_and_dismiss_through_the_api(api, tree):
     assert response.status_code == 201, response.json()
     order = response.json()
     assert order["kind"] == "hire" and order["number"].startswith("A/2026/")
-    assert order["verification_url"].endswith(f"/verify/{HROrder.objects.get(pk=order['id']).verification_code}/")
+    assert order["verification_url"].endswith(f"/verify/{HROrder.objects.get(pk=order['id']).verifiable.code}/")
 
     response = api.post(f"/api/v1/employees/{employee.pk}/transfer/",
                         {"staff_position": second.pk, "effective_date": "2026-03-01", "reason": "Xizmat zaruriyati"},

@@ -110,10 +110,10 @@ def test_a_job_keeps_the_format_the_content_has(hr_a, positions, django_capture_
         job = import_job_create(kind="employees", uploaded_file=upload(xlsx_bytes(headers, rows), "list.xls"),
                                 actor=hr_a)
     job.refresh_from_db()
-    assert job.file.name.endswith(".xlsx") and job.original_name == "list.xls"
+    assert (job.document.file_type, job.document.original_name, job.original_name) == ("xlsx", "list.xlsx", "list.xls")
     assert job.status == ImportStatus.VALIDATED, job.errors
     with django_capture_on_commit_callbacks(execute=True):
         job = import_job_create(kind="employees", uploaded_file=upload(XLS_FIXTURE.read_bytes(), "office.xls"),
                                 actor=hr_a)
     job = ImportJob.objects.get(pk=job.pk)
-    assert job.file.name.endswith(".xls") and job.status == ImportStatus.VALIDATED, job.errors
+    assert job.document.file_type == "xls" and job.status == ImportStatus.VALIDATED, job.errors

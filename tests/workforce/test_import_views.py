@@ -2,6 +2,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from core.documents import document_store
 from tests.workforce.import_factories import employee_row, positions, table, upload, xlsx_bytes
 from tests.workforce.test_import_upload_checks import BILLION_LAUGHS, good_xlsx, replace_part
 from workforce.models import Employee, ImportJob, ImportStatus
@@ -123,7 +124,9 @@ def test_the_progress_fragment_polls_until_finished(client, hr_a):
     client.force_login(hr_a)
     job = ImportJob.objects.create(kind="employees", original_name="big.xlsx", created_by=hr_a,
                                    status=ImportStatus.VALIDATING, total_rows=1000)
-    job.file.save("big.xlsx", ContentFile(good_xlsx()), save=True)
+    job.document = document_store(use="workforce.import_file", file=ContentFile(good_xlsx(), name="big.xlsx"),
+                                  uploaded_by=hr_a, owner=job)
+    job.save(update_fields=["document"])
     JobProgress(job, ImportStatus.VALIDATING)(0.42, force=True)
     fragment = client.get(reverse("workforce:import_job_progress", args=[job.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in fragment

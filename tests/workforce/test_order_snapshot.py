@@ -69,7 +69,7 @@ def test_the_document_says_what_the_order_said(client, tree, hr_a, transfer):
 @pytest.mark.django_db
 def test_the_public_check_says_what_the_order_said(client, tree, hr_a, transfer):
     change_everything(tree, transfer, hr_a)
-    page = client.get(reverse("verify", args=[transfer["order"].verification_code])).content.decode()
+    page = client.get(reverse("verify", args=[transfer["order"].verifiable.code])).content.decode()
     assert "Karimova D. A." in page and "A boshqarmasi" in page
     assert "Rahimova" not in page and "Qayta nomlangan" not in page
 

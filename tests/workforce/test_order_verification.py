@@ -15,7 +15,7 @@ def order(tree):
 
 @pytest.mark.django_db
 def test_public_verification_shows_order_without_personal_identifiers(client, order):
-    response = client.get(reverse("verify", args=[order.verification_code]))
+    response = client.get(reverse("verify", args=[order.verifiable.code]))
     assert response.status_code == 200
     page = response.content.decode()
     assert order.number in page
@@ -36,6 +36,6 @@ def test_printable_order_has_qr_and_is_scoped(client, order, hr_a, hr_b):
     response = client.get(reverse("workforce:order_document", args=[order.pk]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "<svg" in page and order.verification_code in page
+    assert "<svg" in page and order.verifiable.code in page
     client.force_login(hr_b)
     assert client.get(reverse("workforce:order_document", args=[order.pk])).status_code == 404

@@ -1,20 +1,21 @@
 """Look at an upload before anything parses it.
 
-Checks, in order: size (``settings.IMPORT_MAX_UPLOAD_BYTES``), that the name and the content
-agree on a format we read, and then the content itself:
+Checks, in order: size (``settings.IMPORT_MAX_UPLOAD_BYTES``), what the content is, told by its
+bytes (``core.documents.sniffing``, the platform's one sniffer), that the name and the content agree
+on a format we read, and then the content itself:
 
-- a spreadsheet name (.xlsx, .xls, .ods) is read as what its bytes are: a zip holding
-  ``xl/workbook.xml`` is xlsx; a zip whose first member ``mimetype`` says
-  ``application/vnd.oasis.opendocument.spreadsheet`` is ods; an OLE2 compound file
-  (``D0 CF 11 E0 A1 B1 1A E1``) with a ``Workbook``/``Book`` stream is xls (Excel 97-2003). So a
-  workbook saved under the other Excel name still reads, and a renamed program, document or web
-  page does not;
+- a spreadsheet name (.xlsx, .xls, .ods) is read as what its bytes are: xlsx, ods (a zip holding
+  a workbook) or xls (an OLE2 compound file with a ``Workbook``/``Book`` stream). So a workbook
+  saved under the other Excel name still reads, and a renamed program, document or web page does
+  not;
 - for xlsx and ods, that the zip does not unpack to absurd sizes (zip bomb) and that its XML
   declares no DTD or entities (XML bomb, external entities): the small parts are parsed whole and
   the first bytes of every other XML part are fed to defusedxml, which refuses any
-  ``<!DOCTYPE``/``<!ENTITY`` where office programs never write one. An xls is not compressed, so
-  its size is bounded by the upload limit;
+  ``<!DOCTYPE``/``<!ENTITY`` where office programs never write one. These guards stay here, with
+  the parser they protect. An xls is not compressed, so its size is bounded by the upload limit;
 - a .csv or .txt is text in an encoding we read.
+
+The file is then kept through ``core.documents`` (``workforce.services.imports``).
 """
 
 from __future__ import annotations
@@ -29,17 +30,18 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 from django.conf import settings
 
+from core.documents.sniffing import HEAD_BYTES, TEXT_TYPES, sniff_type
+
 from .errors import ImportErrorCode, UploadRejected
 
 XLSX, XLS, ODS, CSV = "xlsx", "xls", "ods", "csv"
+# Uploaded files are kept through core.documents under this use (registered in WorkforceConfig.ready).
+IMPORT_FILE_USE = "workforce.import_file"
+IMPORT_FILE_TYPES = frozenset({XLSX, XLS, ODS, CSV})
 CALAMINE_FORMATS = (XLSX, XLS, ODS)  # read by python-calamine
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
 TEXT_EXTENSIONS = (".csv", ".txt")
-ZIP_MAGIC = b"PK\x03\x04"
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-BINARY_MAGICS = (ZIP_MAGIC, b"PK\x05\x06", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8",
-                 b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"MZ")
 SMALL_XML_PARTS = ("[Content_Types].xml", "xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels",
                    "META-INF/manifest.xml")
 HTML_STARTS = (b"<html", b"<!doctype html", b"<table", b"<?xml", b"<meta", b"<head")
@@ -78,20 +80,26 @@ def inspect_upload(file: IO[bytes] | Any, name: str) -> UploadInfo:
         raise UploadRejected(ImportErrorCode.UPLOAD_TOO_LARGE, size_mb=_mb(size), limit_mb=_mb(limit))
     extension = os.path.splitext(name or "")[1].lower()
     file.seek(0)
-    head = file.read(512)
+    head = file.read(HEAD_BYTES)
     file.seek(0)
+    found = sniff_type(head, file)  # what the bytes are, whatever the name says
     try:
         if extension in SPREADSHEET_EXTENSIONS:
-            if head.startswith(ZIP_MAGIC):
-                return UploadInfo(_inspect_zip(file, size), size)
-            if head.startswith(OLE2_MAGIC):
-                _inspect_ole2(file)
+            if found in (XLSX, ODS):
+                if _inspect_zip(file, size) != found:
+                    raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
+                return UploadInfo(found, size)
+            if found == XLS:
                 return UploadInfo(XLS, size)
-            if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(HTML_STARTS):
+            if found == "ole" and len(head) < 512:  # an OLE2 header cut short
+                raise UploadRejected(ImportErrorCode.UPLOAD_CORRUPT, detail="OLE2 header")
+            if found in ("html", "xml") or head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(HTML_STARTS):
                 raise UploadRejected(ImportErrorCode.UPLOAD_HTML_AS_EXCEL)
             raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
         if extension in TEXT_EXTENSIONS:
-            if head.startswith(BINARY_MAGICS):
+            # Not text at all (a program, a workbook, a PDF, markup): refused. Text the sniffer
+            # could not place (an unknown encoding, control characters) is told apart below.
+            if found is not None and found not in TEXT_TYPES:
                 raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
             return UploadInfo(CSV, size, _inspect_csv(file))
         raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
@@ -126,29 +134,6 @@ def _inspect_zip(file: IO[bytes], size: int) -> str:
             if member.filename.endswith((".xml", ".rels")):
                 _check_xml(archive, member)
     return fmt
-
-
-def _inspect_ole2(file: IO[bytes]) -> None:
-    """An OLE2 compound file is an Excel 97-2003 workbook when its first directory sector lists a
-    ``Workbook`` (BIFF8) or ``Book`` (BIFF5) stream; a Word document lists ``WordDocument``."""
-    file.seek(0)
-    header = file.read(512)
-    if len(header) < 512:
-        raise UploadRejected(ImportErrorCode.UPLOAD_CORRUPT, detail="OLE2 header")
-    sector_shift = int.from_bytes(header[30:32], "little")
-    first_directory = int.from_bytes(header[48:52], "little")
-    if not 7 <= sector_shift <= 16:
-        raise UploadRejected(ImportErrorCode.UPLOAD_CORRUPT, detail="OLE2 header")
-    sector = 1 << sector_shift
-    file.seek(sector * (first_directory + 1))  # sector n starts after the header, which fills sector -1
-    directory = file.read(sector)
-    names = set()
-    for offset in range(0, len(directory) - 127, 128):
-        length = int.from_bytes(directory[offset + 64:offset + 66], "little")
-        if 2 <= length <= 64:
-            names.add(directory[offset:offset + length - 2].decode("utf-16-le", errors="replace"))
-    if not names & {"Workbook", "Book"}:
-        raise UploadRejected(ImportErrorCode.UPLOAD_NOT_SPREADSHEET)
 
 
 def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.verification.models import VerifiableDocument
 
 from .employees import Employee
 from .organizations import Organization
@@ -30,12 +31,14 @@ class OrderKind(models.TextChoices):
 
 
 def new_verification_code() -> str:
+    """The former ``HROrder.verification_code`` default, still imported by migration 0003."""
     return secrets.token_urlsafe(12)
 
 
 class HROrder(TimeStampedModel):
     """An HR order (buyruq). Issued by a service together with the change it orders; never edited.
-    ``verification_code`` backs the public QR check at /verify/<code>/."""
+    ``verifiable`` (a ``core.verification`` document of kind ``workforce.hr_order``, issued with the
+    order) backs the public QR check at /verify/<code>/."""
 
     # "<organisation code (32)>/<year>/<5 digits>" fits.
     number = models.CharField(_("number"), max_length=48)
@@ -60,7 +63,9 @@ class HROrder(TimeStampedModel):
     pending = models.BooleanField(_("waiting for its effective date"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    verification_code = models.CharField(max_length=32, unique=True, default=new_verification_code, editable=False)
+    # What /verify/<code>/ shows about the order; null only between the migration's steps.
+    verifiable = models.OneToOneField(VerifiableDocument, verbose_name=_("verifiable document"), null=True,
+                                      blank=True, editable=False, on_delete=models.PROTECT, related_name="hr_order")
 
     class Meta:
         verbose_name = _("HR order")
@@ -76,6 +81,11 @@ class HROrder(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"№ {self.number} — {self.get_kind_display()}"
+
+    @property
+    def verification_code(self) -> str:
+        """The code printed in the order's QR (its verifiable document's); select_related("verifiable")."""
+        return self.verifiable.code if self.verifiable_id else ""
 
 
 class OrderNumberSequence(models.Model):

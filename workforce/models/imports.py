@@ -26,7 +26,10 @@ class ImportJob(TimeStampedModel):
     report live here so the page (and the CLI) can show them whatever process did the work."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    # The uploaded file, kept privately through core.documents (use "workforce.import_file", sniffed,
+    # expires after IMPORT_FILE_RETENTION_DAYS); empty once purged.
+    document = models.ForeignKey("core.StoredDocument", verbose_name=_("file"), null=True, blank=True,
+                                 editable=False, on_delete=models.SET_NULL, related_name="+")
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(_("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING)
     skip_invalid = models.BooleanField(_("import valid rows, skip invalid ones"), default=False)

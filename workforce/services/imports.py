@@ -8,17 +8,16 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import uuid
 from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import audit_log
+from core.documents import document_delete, document_open, document_store
 from core.exceptions import ApplicationError
 from core.progress import JobProgress as CoreJobProgress
 from core.progress import progress_clear, progress_read
@@ -29,7 +28,7 @@ from ..importing.employees import EmployeeImporter
 from ..importing.errors import is_file_error
 from ..importing.organizations import OrganizationImporter
 from ..importing.staff_positions import StaffPositionImporter
-from ..importing.upload import CALAMINE_FORMATS, CSV, inspect_upload
+from ..importing.upload import CALAMINE_FORMATS, CSV, IMPORT_FILE_USE, inspect_upload
 from ..models import ImportJob, ImportKind, ImportStatus, Role
 from .notices import import_notify_finished
 
@@ -65,10 +64,10 @@ def _importer(kind: str) -> Importer:
         raise ImportJobError(_("Unknown kind of import."), code="import_kind_unknown", field="kind") from None
 
 
-def _format_of(name: str) -> str:
-    """The stored file's format: its extension is the one its content showed at upload."""
-    extension = os.path.splitext(name)[1].lower().lstrip(".")
-    return extension if extension in CALAMINE_FORMATS else CSV
+def _format_of(job: ImportJob) -> str:
+    """The stored file's format: the type its bytes showed when it was stored."""
+    file_type = job.document.file_type if job.document_id else ""
+    return file_type if file_type in CALAMINE_FORMATS else CSV
 
 
 def _max_stored_errors() -> int:
@@ -79,22 +78,25 @@ def _max_stored_errors() -> int:
 
 def import_job_create(*, kind: str, uploaded_file: Any, actor: Any, skip_invalid: bool = False,
                       start_when_validated: bool = False) -> ImportJob:
-    """Check the upload (size, a real xlsx/xls/ods/csv, zip and XML bombs; raises ``UploadRejected``),
-    store it and queue the dry run. Only HR officers and administrators import. With
-    ``start_when_validated`` the import starts (as the uploader) once the check passes."""
+    """Check the upload (size, a real xlsx/xls/ods/csv by its bytes, zip and XML bombs; raises
+    ``UploadRejected``), keep it privately through ``core.documents`` (use ``workforce.import_file``,
+    which checks the type again: ``DocumentRejected``) and queue the dry run. Only HR officers and
+    administrators import. With ``start_when_validated`` the import starts (as the uploader) once
+    the check passes."""
     _importer(kind)
     if not has_role(actor, *HR_ROLES):
         raise ImportJobError(_("Only HR officers and administrators may import."), code="import_forbidden")
     name = os.path.basename(getattr(uploaded_file, "name", "") or "upload")
     info = inspect_upload(uploaded_file, name)
-    # Stored under the format its content has (an xlsx saved as ".xls" is read as the xlsx it is).
-    extension = f".{info.format}" if info.format in CALAMINE_FORMATS else os.path.splitext(name)[1].lower()
+    # Kept under the format its content has (an xlsx saved as ".xls" is read as the xlsx it is).
+    stored_name = f"{os.path.splitext(name)[0]}.{info.format}" if info.format in CALAMINE_FORMATS else name
     with transaction.atomic():
-        job = ImportJob(kind=kind, original_name=name[:255], skip_invalid=skip_invalid, created_by=actor,
-                        start_when_validated=start_when_validated)
+        job = ImportJob.objects.create(kind=kind, original_name=name[:255], skip_invalid=skip_invalid,
+                                       created_by=actor, start_when_validated=start_when_validated)
         uploaded_file.seek(0)
-        job.file.save(f"{uuid.uuid4().hex}{extension}", File(uploaded_file), save=False)
-        job.save()
+        job.document = document_store(use=IMPORT_FILE_USE, file=uploaded_file, uploaded_by=actor,
+                                      original_name=stored_name, owner=job)
+        job.save(update_fields=["document"])
         _queue_validation(job)
     return job
 
@@ -122,11 +124,13 @@ def progress_key(job_id: int) -> str:
 
 
 def _job_source(job: ImportJob) -> tuple[Any, IO[bytes] | None]:
-    try:
-        return Path(job.file.path), None
-    except NotImplementedError:  # storage without local paths
-        handle = job.file.open("rb")
-        return handle, handle
+    """The uploaded file, opened through ``core.documents`` (the caller closes it)."""
+    if job.document_id is None:
+        raise ImportJobError(_("The uploaded file is no longer kept (files are deleted %(days)s days after "
+                               "upload). Upload it again.") % {"days": settings.IMPORT_FILE_RETENTION_DAYS},
+                             code="import_file_missing")
+    handle = document_open(job.document)
+    return handle, handle
 
 
 def _store_result(job: ImportJob, result: ImportResult) -> None:
@@ -154,9 +158,12 @@ def import_job_validate(*, job: ImportJob) -> ImportJob:
     job.processed_rows = 0
     job.save(update_fields=["status", "processed_rows", "updated_at"])
     progress = JobProgress(job, ImportStatus.VALIDATING)
-    source, handle = _job_source(job)
     try:
-        result = run_import(_importer(job.kind), source, _format_of(job.file.name), user=job.created_by,
+        source, handle = _job_source(job)
+    except ImportJobError as exc:
+        return _fail(job, exc)
+    try:
+        result = run_import(_importer(job.kind), source, _format_of(job), user=job.created_by,
                             dry_run=True, skip_invalid=job.skip_invalid, progress=progress)
     except Exception as exc:
         logger.exception("Import job %s failed while checking", job.pk)
@@ -237,10 +244,13 @@ def import_job_execute(*, job: ImportJob) -> ImportJob:
         job.finished_at = timezone.now()
         job.save()
 
-    source, handle = _job_source(job)
+    try:
+        source, handle = _job_source(job)
+    except ImportJobError as exc:
+        return _fail(job, exc)
     try:
         result = run_import(
-            _importer(job.kind), source, _format_of(job.file.name), user=uploader, started_by=job.started_by,
+            _importer(job.kind), source, _format_of(job), user=uploader, started_by=job.started_by,
             dry_run=False, skip_invalid=job.skip_invalid, progress=progress, change_reason=f"import #{job.pk}",
             audit_data={"job": job.pk, "file": job.original_name, "started_by": job.started_by_id},
             before_write=not_done_yet, after_write=mark_done,
@@ -299,12 +309,13 @@ def import_path(path: str | Path, *, kind: str, dry_run: bool, skip_invalid: boo
 
 def import_files_purge(*, older_than_days: int) -> int:
     """Delete the uploaded files of jobs finished more than ``older_than_days`` ago: they hold
-    personal data and are not needed once imported (the job keeps its report and counts)."""
+    personal data and are not needed once imported (the job keeps its report and counts). The
+    documents' own expiry (``core.documents_purge``) catches whatever this misses."""
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
     finished = [ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.INVALID, ImportStatus.VALIDATED]
     purged = 0
-    for job in ImportJob.objects.filter(status__in=finished, updated_at__lt=cutoff).exclude(file=""):
-        job.file.delete(save=False)
-        ImportJob.objects.filter(pk=job.pk).update(file="")
+    jobs = ImportJob.objects.filter(status__in=finished, updated_at__lt=cutoff, document__isnull=False)
+    for job in jobs.select_related("document"):
+        document_delete(document=job.document, actor=None)  # the job's link is emptied (SET_NULL)
         purged += 1
     return purged

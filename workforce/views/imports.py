@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.documents import document_download_url
 from core.exceptions import ApplicationError
 from core.exporters import export_respond
 from core.mixins import RoleRequiredMixin
@@ -104,7 +105,12 @@ class ImportJobView(ImportJobMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(job_context(self.request, self.get_job()))
+        job = self.get_job()
+        context.update(job_context(self.request, job))
+        # The uploaded file, while it is kept: served by core.documents, which asks
+        # workforce.selectors.import_file_can_view (the same people who may open this page).
+        if job.document is not None and not job.document.is_expired:
+            context["uploaded_file_url"] = document_download_url(job.document)
         return context
 
 

@@ -31,6 +31,7 @@ from .. import rules
 from ..employees import _fmt, _lock, _require_scope, _stamp, rotation_exemptions
 from ..notices import order_notify_employee_on_commit
 from ._snapshot import order_snapshot
+from ._verifiable import order_verifiable_issue
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -86,9 +87,10 @@ def _issue_order(
     pending: bool = False, basis: OrderBasis | None = None, issued_by_actor: bool = True,
 ) -> HROrder:
     """Number and store an order with what it states (``_snapshot.order_snapshot``) and its
-    ``basis``; once it commits, the employee concerned is told (``notices.order_notify_employee``):
-    every order service comes through here, so every order notifies once. ``issued_by_actor`` False leaves
-    ``created_by`` empty (an order another organisation's action made this one issue)."""
+    ``basis``, and issue its verifiable document (``_verifiable``); once it commits, the employee
+    concerned is told (``notices.order_notify_employee``): every order service comes through here, so
+    every order gets its QR check and notifies once. ``issued_by_actor`` False leaves ``created_by``
+    empty (an order another organisation's action made this one issue)."""
     order_date = order_date or timezone.localdate()
     basis = OrderBasis.of(basis)
     if basis is not None:
@@ -101,6 +103,7 @@ def _issue_order(
         basis_label=basis.label if basis else "",
         created_by=actor if issued_by_actor and getattr(actor, "is_authenticated", False) else None,
     )
+    order_verifiable_issue(order=order, actor=actor)  # the QR check of every kind of order
     order_notify_employee_on_commit(order, actor=actor)
     return order
 
