@@ -1,0 +1,334 @@
+"""The composition of the civil service on any date and its flows over a period, for the reports.
+
+Everything is counted from the effective-dated primary assignments (``start_date <= D`` and
+``end_date`` empty or ``>= D``) in the organisations of the requester's scope, narrowed to a subtree,
+a region and a position group. The database aggregates: one grouped query over the people
+("cube" of sex x age band x education x service band x rank x category), one over the organisations
+(region x level) and one for the staff units (through :func:`with_occupancy`, the one occupancy
+count). pandas only ever sees those aggregated rows, a few thousand at most whatever the size of
+the service. Age and length of service are computed on D in SQL (``Case``/``When`` over dates).
+
+Attributes the record keeps only as they are today (education level, qualification rank, the
+position's group and category, the organisation's region and level) are read as they are now; the
+person's place on D comes from the assignment.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from ..access import ANALYTICS_ROLES, scope_queryset
+from ..models import (
+    Assignment,
+    EducationLevel,
+    OrderKind,
+    Organization,
+    OrganizationLevel,
+    PositionCategory,
+    PositionGroup,
+    QualificationRank,
+    Region,
+    Sex,
+    StaffPosition,
+)
+from .staffing import _held_on, units_planned_and_filled
+
+__all__ = [
+    "AGE_BANDS",
+    "OECD_AGE_BANDS",
+    "SERVICE_BANDS",
+    "Cell",
+    "Composition",
+    "CompositionScope",
+    "composition_cube",
+    "composition_flows",
+    "composition_on",
+    "composition_organizations",
+    "composition_units",
+    "primary_assignments_on",
+    "years_before",
+]
+
+# key -> (lowest age, highest age or None); the first band takes everyone under 30.
+AGE_BANDS: dict[str, tuple[int, int | None]] = {
+    "18-29": (0, 29), "30-34": (30, 34), "35-44": (35, 44), "45-54": (45, 54), "55-59": (55, 59), "60+": (60, None),
+}
+# OECD's three bands, each a union of the bands above.
+OECD_AGE_BANDS: dict[str, tuple[str, ...]] = {
+    "18-34": ("18-29", "30-34"), "35-54": ("35-44", "45-54"), "55+": ("55-59", "60+"),
+}
+# Completed years in the civil service on D: key -> (lowest, highest or None).
+SERVICE_BANDS: dict[str, tuple[int, int | None]] = {
+    "0": (0, 0), "1-4": (1, 4), "5-9": (5, 9), "10-19": (10, 19), "20+": (20, None),
+}
+UNKNOWN = "unknown"
+NO_RANK = "none"
+EXIT_KINDS = (OrderKind.DISMISSAL, OrderKind.SANCTION)
+MOVE_KINDS = {"transfers": OrderKind.TRANSFER, "rotations": OrderKind.ROTATION, "promotions": OrderKind.PROMOTION}
+
+
+def years_before(on: datetime.date, years: int) -> datetime.date:
+    """The date ``years`` years before ``on`` (28 February for a 29 February that year lacks)."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:
+        return on.replace(year=on.year - years, day=28)
+
+
+@dataclass(frozen=True)
+class CompositionScope:
+    """Which assignments count: the requester's scope (``user``, ``roles``) narrowed to the subtree
+    of ``organization``, to ``region`` (SOATO code) and to a position ``group``."""
+
+    user: Any
+    organization: Organization | None = None
+    region: str | None = None
+    group: str | None = None
+    roles: tuple[str, ...] = ANALYTICS_ROLES
+
+    def narrow(self, queryset: QuerySet, *, org: str = "organization", position: str = "staff_position") -> QuerySet:
+        queryset = scope_queryset(queryset, user=self.user, roles=self.roles, org_field=org)
+        if self.organization is not None:
+            queryset = queryset.filter(**{f"{org}__path__startswith": self.organization.path})
+        if self.region:
+            queryset = queryset.filter(**{f"{org}__region_id": self.region})
+        if self.group:
+            queryset = queryset.filter(**{f"{position}__group": self.group})
+        return queryset
+
+
+def primary_assignments_on(scope: CompositionScope, *, on: datetime.date) -> QuerySet[Assignment]:
+    """The primary assignments in force on ``on`` in ``scope``: one per person serving that day."""
+    return scope.narrow(Assignment.objects.filter(_held_on(on), is_primary=True)).order_by()
+
+
+def _band_case(field_name: str, bands: dict[str, tuple[int, int | None]], on: datetime.date, default: str) -> Case:
+    """The band of a date column on ``on`` in SQL: ``low <= completed years <= high`` is
+    ``date <= on - low years`` and ``date > on - (high + 1) years``."""
+    whens = []
+    for key, (low, high) in bands.items():
+        # The lowest band has no lower bound: a date after ``on`` (a start recorded late) counts there.
+        condition = Q(**{f"{field_name}__lte": years_before(on, low)}) if low else Q(**{f"{field_name}__isnull": False})
+        if high is not None:
+            condition &= Q(**{f"{field_name}__gt": years_before(on, high + 1)})
+        whens.append(When(condition, then=Value(key)))
+    return Case(*whens, default=Value(default))
+
+
+def _age_on(on: datetime.date) -> Any:
+    """Completed years of age on ``on`` (SQL, SQLite and PostgreSQL alike)."""
+    birthday_to_come = Q(employee__birth_date__month__gt=on.month) | Q(
+        employee__birth_date__month=on.month, employee__birth_date__day__gt=on.day)
+    return (Value(on.year) - ExtractYear("employee__birth_date")
+            - Case(When(birthday_to_come, then=Value(1)), default=Value(0), output_field=IntegerField()))
+
+
+CUBE_COLUMNS = ["sex", "age_band", "education", "service_band", "rank", "group", "category", "count", "age_sum"]
+
+
+def composition_cube(scope: CompositionScope, *, on: datetime.date) -> pd.DataFrame:
+    """People serving on ``on`` grouped by sex, age band, education, length-of-service band,
+    qualification rank, position group and category: one row per combination present, with
+    ``count`` and ``age_sum`` (the sum of their ages, for averages). One query."""
+    rows = (
+        primary_assignments_on(scope, on=on)
+        .annotate(
+            r_sex=F("employee__sex"),
+            r_age_band=_band_case("employee__birth_date", AGE_BANDS, on, "18-29"),
+            r_education=F("employee__education_level"),
+            r_service_band=_band_case("employee__civil_service_start", SERVICE_BANDS, on, UNKNOWN),
+            r_rank=F("employee__qualification_rank_id"),
+            r_group=F("staff_position__group"),
+            r_category=F("staff_position__category_id"),
+        )
+        .values("r_sex", "r_age_band", "r_education", "r_service_band", "r_rank", "r_group", "r_category")
+        .annotate(count=Count("pk"), age_sum=Sum(_age_on(on)))
+    )
+    frame = pd.DataFrame.from_records(list(rows))
+    if frame.empty:
+        return pd.DataFrame(columns=CUBE_COLUMNS)
+    frame = frame.rename(columns=lambda name: name.removeprefix("r_"))
+    # A band outside the ones above: the default of the Case is the youngest band, so only a
+    # missing civil-service start is "unknown".
+    frame["education"] = frame["education"].replace("", UNKNOWN).fillna(UNKNOWN)
+    frame["rank"] = frame["rank"].map(lambda pk: NO_RANK if pk is None or pd.isna(pk) else str(int(pk)))
+    frame["category"] = frame["category"].astype(int).astype(str)
+    frame["age_sum"] = frame["age_sum"].fillna(0).astype(int)
+    return frame[CUBE_COLUMNS]
+
+
+def composition_organizations(scope: CompositionScope, *, on: datetime.date) -> pd.DataFrame:
+    """People serving on ``on`` by the region and level of their organisation (``count``,
+    ``age_sum``, ``women``). One query."""
+    rows = (
+        primary_assignments_on(scope, on=on)
+        .annotate(r_region=F("organization__region_id"), r_level=F("organization__level"))
+        .values("r_region", "r_level")
+        .annotate(count=Count("pk"), age_sum=Sum(_age_on(on)),
+                  women=Count("pk", filter=Q(employee__sex=Sex.FEMALE)))
+    )
+    frame = pd.DataFrame.from_records(list(rows))
+    if frame.empty:
+        return pd.DataFrame(columns=["region", "level", "count", "age_sum", "women"])
+    frame = frame.rename(columns=lambda name: name.removeprefix("r_"))
+    frame["region"] = frame["region"].fillna(UNKNOWN)
+    return frame
+
+
+def composition_units(scope: CompositionScope, *, on: datetime.date) -> tuple[Decimal, Decimal]:
+    """(planned, filled) staff units of the active staff positions in ``scope`` on ``on``, filled
+    counted as the staffing tables count them (every assignment, primary or not)."""
+    return units_planned_and_filled(_positions(scope), on=on)
+
+
+def _positions(scope: CompositionScope) -> QuerySet[StaffPosition]:
+    queryset = scope_queryset(StaffPosition.objects.filter(is_active=True), user=scope.user, roles=scope.roles)
+    if scope.organization is not None:
+        queryset = queryset.filter(organization__path__startswith=scope.organization.path)
+    if scope.region:
+        queryset = queryset.filter(organization__region_id=scope.region)
+    if scope.group:
+        queryset = queryset.filter(group=scope.group)
+    return queryset
+
+
+@dataclass
+class Cell:
+    key: str
+    label: str
+    count: int
+    average_age: float | None = None
+    filters: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Composition:
+    """The composition on ``on``: totals and every breakdown (lists of :class:`Cell` in a fixed order)."""
+
+    on: datetime.date
+    headcount: int
+    staff_units_planned: Decimal
+    staff_units_filled: Decimal
+    breakdowns: dict[str, list[Cell]]
+    women_in_management: int
+    management: int
+    average_age: float | None
+
+    @property
+    def vacancy_rate(self) -> float:
+        if not self.staff_units_planned:
+            return 0.0
+        vacant = max(self.staff_units_planned - self.staff_units_filled, Decimal("0"))
+        return round(float(vacant / self.staff_units_planned), 4)
+
+    @property
+    def women_in_management_share(self) -> float | None:
+        return round(self.women_in_management / self.management, 4) if self.management else None
+
+
+BREAKDOWN_LABELS = {
+    "by_sex": _("Sex"),
+    "by_age_band": _("Age"),
+    "by_oecd_age_band": _("Age (OECD bands)"),
+    "by_education": _("Education"),
+    "by_service_band": _("Years in the civil service"),
+    "by_rank": _("Qualification rank"),
+    "by_group": _("Position group"),
+    "by_category": _("Position category"),
+    "by_region": _("Region"),
+    "by_level": _("Organisation level"),
+}
+
+
+def _cells(frame: pd.DataFrame, column: str, order: Iterable[tuple[str, Any]], filter_name: str | None,
+           *, keep_empty: bool = True) -> list[Cell]:
+    if frame.empty:
+        grouped = pd.DataFrame(columns=["count", "age_sum"])
+    else:
+        grouped = frame.groupby(column)[["count", "age_sum"]].sum()
+    cells = []
+    for key, label in order:
+        count = int(grouped.loc[key, "count"]) if key in grouped.index else 0
+        if not count and not keep_empty:
+            continue
+        age_sum = int(grouped.loc[key, "age_sum"]) if key in grouped.index else 0
+        cells.append(Cell(key=str(key), label=str(label), count=count,
+                          average_age=round(age_sum / count, 1) if count else None,
+                          filters={filter_name: str(key)} if filter_name and key not in (UNKNOWN, NO_RANK) else {}))
+    return cells
+
+
+def composition_on(scope: CompositionScope, *, on: datetime.date) -> Composition:
+    """The whole composition on ``on`` (three aggregate queries plus three small reference reads)."""
+    cube = composition_cube(scope, on=on)
+    orgs = composition_organizations(scope, on=on)
+    planned, filled = composition_units(scope, on=on)
+    oecd = cube.assign(age_band=cube["age_band"].map(
+        {band: oecd for oecd, bands in OECD_AGE_BANDS.items() for band in bands})) if not cube.empty else cube
+    categories = [(str(c.pk), c.name) for c in PositionCategory.objects.all()]
+    ranks = [(str(r.pk), r.name) for r in QualificationRank.objects.all()] + [(NO_RANK, _("No rank"))]
+    regions = [(r.pk, r.name) for r in Region.objects.all()] + [(UNKNOWN, _("Not stated"))]
+    breakdowns = {
+        "by_sex": _cells(cube, "sex", Sex.choices, "sex"),
+        "by_age_band": _cells(cube, "age_band", [(key, key) for key in AGE_BANDS], "age_band"),
+        "by_oecd_age_band": _cells(oecd, "age_band", [(key, key) for key in OECD_AGE_BANDS], "age_band"),
+        "by_education": _cells(cube, "education", [*EducationLevel.choices, (UNKNOWN, _("Not stated"))],
+                               "education_level"),
+        "by_service_band": _cells(cube, "service_band", [*((key, key) for key in SERVICE_BANDS),
+                                                         (UNKNOWN, _("Not stated"))], "service_band"),
+        "by_rank": _cells(cube, "rank", ranks, "rank", keep_empty=False),
+        "by_group": _cells(cube, "group", PositionGroup.choices, "group"),
+        "by_category": _cells(cube, "category", categories, "category", keep_empty=False),
+        "by_region": _cells(orgs, "region", regions, "region", keep_empty=False),
+        "by_level": _cells(orgs, "level", OrganizationLevel.choices, "level"),
+    }
+    management = cube[cube["group"] == PositionGroup.MANAGEMENT] if not cube.empty else cube
+    headcount = int(cube["count"].sum()) if not cube.empty else 0
+    return Composition(
+        on=on, headcount=headcount, staff_units_planned=planned, staff_units_filled=filled, breakdowns=breakdowns,
+        management=int(management["count"].sum()) if not management.empty else 0,
+        women_in_management=int(management.loc[management["sex"] == Sex.FEMALE, "count"].sum())
+        if not management.empty else 0,
+        average_age=round(int(cube["age_sum"].sum()) / headcount, 1) if headcount else None,
+    )
+
+
+def composition_flows(scope: CompositionScope, *, date_from: datetime.date, date_to: datetime.date) -> dict[str, Any]:
+    """Movements between ``date_from`` and ``date_to`` (inclusive), counted where they happened:
+    hires, exits by dismissal ground, transfers, rotations and promotions (primary assignments
+    started or ended by such orders), and turnover = exits / average headcount, the average of the
+    headcounts on the first and the last day."""
+    from ..services import DismissalReason  # the services import the selectors
+
+    primary = scope.narrow(Assignment.objects.filter(is_primary=True)).order_by()
+    started = (primary.filter(start_date__gte=date_from, start_date__lte=date_to)
+               .values("start_kind").annotate(count=Count("pk")))
+    by_kind = {row["start_kind"]: row["count"] for row in started}
+    exits_rows = (primary.filter(end_date__gte=date_from, end_date__lte=date_to, end_kind__in=EXIT_KINDS,
+                                 end_reason__in=DismissalReason.values)
+                  .values("end_reason").annotate(count=Count("pk")))
+    exits_by = {row["end_reason"]: row["count"] for row in exits_rows}
+    exits = sum(exits_by.values())
+    start_headcount = primary_assignments_on(scope, on=date_from).count()
+    end_headcount = primary_assignments_on(scope, on=date_to).count()
+    average = (start_headcount + end_headcount) / 2
+    return {
+        "date_from": date_from, "date_to": date_to,
+        "hires": by_kind.get(OrderKind.HIRE, 0),
+        **{name: by_kind.get(kind, 0) for name, kind in MOVE_KINDS.items()},
+        "exits": exits,
+        "exits_by_ground": [Cell(key=code, label=str(label), count=exits_by.get(code, 0))
+                            for code, label in DismissalReason.choices],
+        "headcount_start": start_headcount, "headcount_end": end_headcount,
+        "average_headcount": average,
+        "turnover": round(exits / average, 4) if average else 0.0,
+    }
