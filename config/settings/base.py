@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "workforce",
     "assessment",
     "vacancies",
+    "reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -294,7 +295,13 @@ CELERY_BEAT_SCHEDULE = {
     "assessment-finish-overdue": {"task": "assessment.attempts_finish_overdue", "schedule": 60.0},
     "assessment-campaigns-sync": {"task": "assessment.campaigns_sync", "schedule": crontab(hour=3, minute=30)},
     "assessment-reminders": {"task": "assessment.campaign_reminders_send", "schedule": crontab(hour=9, minute=0)},
+    # Daily (a missed month is caught up the next day); the month just closed is stored again.
+    "reports-snapshots": {"task": "reports.snapshots_take_due", "schedule": crontab(hour=2, minute=40)},
 }
+
+# --- Reports ----------------------------------------------------------------------------------
+# Groups smaller than this are shown as "<N" to anyone who may not read the records behind them.
+REPORTS_SMALL_CELL = int(env("REPORTS_SMALL_CELL", "5"))
 
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {

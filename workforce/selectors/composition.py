@@ -44,6 +44,7 @@ from .staffing import _held_on, units_planned_and_filled
 
 __all__ = [
     "AGE_BANDS",
+    "BREAKDOWN_LABELS",
     "OECD_AGE_BANDS",
     "SERVICE_BANDS",
     "Cell",
@@ -51,9 +52,14 @@ __all__ = [
     "CompositionScope",
     "composition_cube",
     "composition_flows",
+    "composition_from",
     "composition_on",
     "composition_organizations",
+    "composition_references",
     "composition_units",
+    "composition_units_by_organization",
+    "organization_ancestry",
+    "organization_codes",
     "primary_assignments_on",
     "years_before",
 ]
@@ -135,10 +141,12 @@ def _age_on(on: datetime.date) -> Any:
 CUBE_COLUMNS = ["sex", "age_band", "education", "service_band", "rank", "group", "category", "count", "age_sum"]
 
 
-def composition_cube(scope: CompositionScope, *, on: datetime.date) -> pd.DataFrame:
+def composition_cube(scope: CompositionScope, *, on: datetime.date, by_organization: bool = False) -> pd.DataFrame:
     """People serving on ``on`` grouped by sex, age band, education, length-of-service band,
-    qualification rank, position group and category: one row per combination present, with
-    ``count`` and ``age_sum`` (the sum of their ages, for averages). One query."""
+    qualification rank, position group and category (and ``organization`` when ``by_organization``,
+    for the snapshots of every subtree at once): one row per combination present, with ``count``
+    and ``age_sum`` (the sum of their ages, for averages). One query."""
+    extra = ["organization"] if by_organization else []
     rows = (
         primary_assignments_on(scope, on=on)
         .annotate(
@@ -150,12 +158,12 @@ def composition_cube(scope: CompositionScope, *, on: datetime.date) -> pd.DataFr
             r_group=F("staff_position__group"),
             r_category=F("staff_position__category_id"),
         )
-        .values("r_sex", "r_age_band", "r_education", "r_service_band", "r_rank", "r_group", "r_category")
+        .values("r_sex", "r_age_band", "r_education", "r_service_band", "r_rank", "r_group", "r_category", *extra)
         .annotate(count=Count("pk"), age_sum=Sum(_age_on(on)))
     )
     frame = pd.DataFrame.from_records(list(rows))
     if frame.empty:
-        return pd.DataFrame(columns=CUBE_COLUMNS)
+        return pd.DataFrame(columns=CUBE_COLUMNS + extra)
     frame = frame.rename(columns=lambda name: name.removeprefix("r_"))
     # A band outside the ones above: the default of the Case is the youngest band, so only a
     # missing civil-service start is "unknown".
@@ -163,22 +171,24 @@ def composition_cube(scope: CompositionScope, *, on: datetime.date) -> pd.DataFr
     frame["rank"] = frame["rank"].map(lambda pk: NO_RANK if pk is None or pd.isna(pk) else str(int(pk)))
     frame["category"] = frame["category"].astype(int).astype(str)
     frame["age_sum"] = frame["age_sum"].fillna(0).astype(int)
-    return frame[CUBE_COLUMNS]
+    return frame[CUBE_COLUMNS + extra]
 
 
-def composition_organizations(scope: CompositionScope, *, on: datetime.date) -> pd.DataFrame:
+def composition_organizations(scope: CompositionScope, *, on: datetime.date, by_organization: bool = False
+                              ) -> pd.DataFrame:
     """People serving on ``on`` by the region and level of their organisation (``count``,
     ``age_sum``, ``women``). One query."""
+    extra = ["organization"] if by_organization else []
     rows = (
         primary_assignments_on(scope, on=on)
         .annotate(r_region=F("organization__region_id"), r_level=F("organization__level"))
-        .values("r_region", "r_level")
+        .values("r_region", "r_level", *extra)
         .annotate(count=Count("pk"), age_sum=Sum(_age_on(on)),
                   women=Count("pk", filter=Q(employee__sex=Sex.FEMALE)))
     )
     frame = pd.DataFrame.from_records(list(rows))
     if frame.empty:
-        return pd.DataFrame(columns=["region", "level", "count", "age_sum", "women"])
+        return pd.DataFrame(columns=["region", "level", "count", "age_sum", "women", *extra])
     frame = frame.rename(columns=lambda name: name.removeprefix("r_"))
     frame["region"] = frame["region"].fillna(UNKNOWN)
     return frame
@@ -191,7 +201,9 @@ def composition_units(scope: CompositionScope, *, on: datetime.date) -> tuple[De
 
 
 def _positions(scope: CompositionScope) -> QuerySet[StaffPosition]:
-    queryset = scope_queryset(StaffPosition.objects.filter(is_active=True), user=scope.user, roles=scope.roles)
+    queryset = StaffPosition.objects.filter(is_active=True)
+    if not scope.everything:
+        queryset = scope_queryset(queryset, user=scope.user, roles=scope.roles)
     if scope.organization is not None:
         queryset = queryset.filter(organization__path__startswith=scope.organization.path)
     if scope.region:
@@ -268,15 +280,20 @@ def _cells(frame: pd.DataFrame, column: str, order: Iterable[tuple[str, Any]], f
 
 
 def composition_on(scope: CompositionScope, *, on: datetime.date) -> Composition:
-    """The whole composition on ``on`` (three aggregate queries plus three small reference reads)."""
-    cube = composition_cube(scope, on=on)
-    orgs = composition_organizations(scope, on=on)
+    """The whole composition on ``on`` (four aggregate queries plus three small reference reads)."""
     planned, filled = composition_units(scope, on=on)
+    return composition_from(composition_cube(scope, on=on), composition_organizations(scope, on=on),
+                            planned=planned, filled=filled, on=on)
+
+
+def composition_from(cube: pd.DataFrame, orgs: pd.DataFrame, *, planned: Decimal, filled: Decimal,
+                     on: datetime.date, references: dict[str, list] | None = None) -> Composition:
+    """The composition from the aggregated frames (:func:`composition_cube`,
+    :func:`composition_organizations`): pandas on aggregated rows only."""
+    references = references or composition_references()
     oecd = cube.assign(age_band=cube["age_band"].map(
         {band: oecd for oecd, bands in OECD_AGE_BANDS.items() for band in bands})) if not cube.empty else cube
-    categories = [(str(c.pk), c.name) for c in PositionCategory.objects.all()]
-    ranks = [(str(r.pk), r.name) for r in QualificationRank.objects.all()] + [(NO_RANK, _("No rank"))]
-    regions = [(r.pk, r.name) for r in Region.objects.all()] + [(UNKNOWN, _("Not stated"))]
+    categories, ranks, regions = references["categories"], references["ranks"], references["regions"]
     breakdowns = {
         "by_sex": _cells(cube, "sex", Sex.choices, "sex"),
         "by_age_band": _cells(cube, "age_band", [(key, key) for key in AGE_BANDS], "age_band"),
@@ -300,6 +317,41 @@ def composition_on(scope: CompositionScope, *, on: datetime.date) -> Composition
         if not management.empty else 0,
         average_age=round(int(cube["age_sum"].sum()) / headcount, 1) if headcount else None,
     )
+
+
+def composition_references() -> dict[str, list]:
+    """(key, name) of the categories, ranks and regions, in their order (three small reads)."""
+    return {
+        "categories": [(str(c.pk), c.name) for c in PositionCategory.objects.all()],
+        "ranks": [(str(r.pk), r.name) for r in QualificationRank.objects.all()] + [(NO_RANK, _("No rank"))],
+        "regions": [(r.pk, r.name) for r in Region.objects.all()] + [(UNKNOWN, _("Not stated"))],
+    }
+
+
+def composition_units_by_organization(*, on: datetime.date) -> pd.DataFrame:
+    """Planned and filled units of every organisation's own active positions on ``on`` (``organization``,
+    ``planned``, ``filled``), for the snapshots: subtrees add them up."""
+    positions = StaffPosition.objects.filter(is_active=True).order_by()
+    planned = positions.values("organization").annotate(planned=Sum("rate_units"))
+    filled = (Assignment.objects.filter(_held_on(on), staff_position__is_active=True).order_by()
+              .values(position_org=F("staff_position__organization")).annotate(filled=Sum("rate")))
+    frame = pd.DataFrame.from_records(list(planned), columns=["organization", "planned"])
+    filled_frame = pd.DataFrame.from_records(list(filled), columns=["position_org", "filled"]).rename(
+        columns={"position_org": "organization"})
+    return frame.merge(filled_frame, on="organization", how="outer").fillna(Decimal("0"))
+
+
+def organization_ancestry() -> dict[int, list[int]]:
+    """Every organisation's id -> the ids of itself and its ancestors (from the tree paths), so that
+    figures grouped by organisation roll up every subtree at once."""
+    return {pk: [int(part) for part in path.strip("/").split("/") if part]
+            for pk, path in Organization.objects.values_list("pk", "path")}
+
+
+def organization_codes(*, user: Any, roles: Iterable[str] = ANALYTICS_ROLES) -> dict[int, str]:
+    """id -> code of the organisations in the user's scope (the reports name organisations by code)."""
+    return dict(scope_queryset(Organization.objects.all(), user=user, roles=roles, org_field="pk")
+                .order_by().values_list("pk", "code"))
 
 
 def composition_flows(scope: CompositionScope, *, date_from: datetime.date, date_to: datetime.date) -> dict[str, Any]:
