@@ -93,16 +93,20 @@ def years_before(on: datetime.date, years: int) -> datetime.date:
 @dataclass(frozen=True)
 class CompositionScope:
     """Which assignments count: the requester's scope (``user``, ``roles``) narrowed to the subtree
-    of ``organization``, to ``region`` (SOATO code) and to a position ``group``."""
+    of ``organization``, to ``region`` (SOATO code) and to a position ``group``. ``everything`` (the
+    monthly snapshots, which store figures and show them to nobody) reads the whole service
+    without a requester."""
 
     user: Any
     organization: Organization | None = None
     region: str | None = None
     group: str | None = None
     roles: tuple[str, ...] = ANALYTICS_ROLES
+    everything: bool = False
 
     def narrow(self, queryset: QuerySet, *, org: str = "organization", position: str = "staff_position") -> QuerySet:
-        queryset = scope_queryset(queryset, user=self.user, roles=self.roles, org_field=org)
+        if not self.everything:
+            queryset = scope_queryset(queryset, user=self.user, roles=self.roles, org_field=org)
         if self.organization is not None:
             queryset = queryset.filter(**{f"{org}__path__startswith": self.organization.path})
         if self.region:
