@@ -19,6 +19,7 @@ from workforce.selectors import (
     composition_organizations,
     composition_references,
     composition_units_by_organization,
+    compositions_by_subtree,
     organization_ancestry,
 )
 
@@ -62,34 +63,24 @@ def snapshot_month(*, day: datetime.date) -> int:
     units = composition_units_by_organization(on=on)
     references = composition_references()
     ancestry = organization_ancestry()
-    snapshots = [_snapshot(None, cube, orgs, units, on, references)]
-    parts = [_by_subtree(frame, ancestry) for frame in (cube, orgs, units)]
-    for pk in ancestry:
-        cube_part, orgs_part, units_part = (part.get(pk, whole.iloc[0:0])
-                                            for part, whole in zip(parts, (cube, orgs, units), strict=True))
-        snapshots.append(_snapshot(pk, cube_part, orgs_part, units_part, on, references))
+    whole = composition_from(cube, orgs, planned=_total(units, "planned"), filled=_total(units, "filled"), on=on,
+                             references=references)
+    snapshots = [_snapshot(None, whole)]
+    for pk, composition in compositions_by_subtree(cube, orgs, units, on=on, ancestry=ancestry,
+                                                   references=references).items():
+        snapshots.append(_snapshot(pk, composition))
     CompositionSnapshot.objects.filter(month_end=on).delete()
     CompositionSnapshot.objects.bulk_create(snapshots, batch_size=500)
     return len(snapshots)
 
 
-def _by_subtree(frame: pd.DataFrame, ancestry: dict[int, list[int]]) -> dict[int, pd.DataFrame]:
-    """``frame`` (with an ``organization`` column) split by every subtree containing each row."""
-    if frame.empty:
-        return {}
-    exploded = frame.assign(subtree=frame["organization"].map(lambda pk: ancestry.get(int(pk), [int(pk)])))
-    exploded = exploded.explode("subtree")
-    return {int(pk): part.drop(columns="subtree") for pk, part in exploded.groupby("subtree")}
+def _total(units: pd.DataFrame, column: str) -> Decimal:
+    return Decimal(sum(units[column], Decimal("0")) if not units.empty else 0).quantize(Decimal("0.01"))
 
 
-def _snapshot(organization_id: int | None, cube: pd.DataFrame, orgs: pd.DataFrame, units: pd.DataFrame,
-              on: datetime.date, references: dict) -> CompositionSnapshot:
-    planned = sum(units["planned"], Decimal("0")) if not units.empty else Decimal("0")
-    filled = sum(units["filled"], Decimal("0")) if not units.empty else Decimal("0")
-    composition = composition_from(cube, orgs, planned=Decimal(planned).quantize(Decimal("0.01")),
-                                   filled=Decimal(filled).quantize(Decimal("0.01")), on=on, references=references)
-    return CompositionSnapshot(organization_id=organization_id, month_end=on, headcount=composition.headcount,
-                               payload=composition_payload(composition))
+def _snapshot(organization_id: int | None, composition: Composition) -> CompositionSnapshot:
+    return CompositionSnapshot(organization_id=organization_id, month_end=composition.on,
+                               headcount=composition.headcount, payload=composition_payload(composition))
 
 
 def snapshots_take_due(*, today: datetime.date, months: int = 24) -> list[datetime.date]:

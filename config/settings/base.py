@@ -111,9 +111,13 @@ TEMPLATES = [
 ]
 
 # Apps contribute menu items and home-page panels without core importing them.
-NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "assessment.navigation.menu", "vacancies.navigation.menu"]
+NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "assessment.navigation.menu", "vacancies.navigation.menu",
+                        "reports.navigation.menu"]
 HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels", "assessment.navigation.home_panels"]
-DEMO_SEEDERS = ["workforce.demo.seed", "assessment.demo.seed", "vacancies.demo.seed"]
+# The workforce history (movements through the services) before the apps that build on the record;
+# the reports' snapshots last, so that they show everything.
+DEMO_SEEDERS = ["workforce.demo.seed", "workforce.demo.history.seed", "assessment.demo.seed", "vacancies.demo.seed",
+                "reports.demo.seed"]
 # The module implementing core.access (roles and organisation scope) for core and every app.
 ACCESS_BACKEND = "workforce.access"
 # Public QR verification of documents (orders now; certificates when assessment lands).

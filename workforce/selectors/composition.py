@@ -58,6 +58,7 @@ __all__ = [
     "composition_references",
     "composition_units",
     "composition_units_by_organization",
+    "compositions_by_subtree",
     "organization_ancestry",
     "organization_codes",
     "primary_assignments_on",
@@ -265,22 +266,98 @@ BREAKDOWN_LABELS = {
 }
 
 
-def _cells(frame: pd.DataFrame, column: str, order: Iterable[tuple[str, Any]], filter_name: str | None,
-           *, keep_empty: bool = True) -> list[Cell]:
+Sums = dict[Any, tuple[int, int]]
+"""A breakdown's aggregated rows: key -> (people, sum of their ages)."""
+
+
+def _sums(frame: pd.DataFrame, column: str) -> Sums:
     if frame.empty:
-        grouped = pd.DataFrame(columns=["count", "age_sum"])
-    else:
-        grouped = frame.groupby(column)[["count", "age_sum"]].sum()
+        return {}
+    grouped = frame.groupby(column, sort=False)[["count", "age_sum"]].sum()
+    return {key: (int(count), int(ages)) for key, count, ages in zip(grouped.index, grouped["count"],
+                                                                      grouped["age_sum"], strict=True)}
+
+
+def _sums_by_subtree(frame: pd.DataFrame, column: str) -> dict[int, Sums]:
+    """:func:`_sums` of every subtree at once (``frame`` exploded with a ``subtree`` column)."""
+    result: dict[int, Sums] = {}
+    if frame.empty:
+        return result
+    grouped = frame.groupby(["subtree", column], sort=False)[["count", "age_sum"]].sum()
+    for (subtree, key), count, ages in zip(grouped.index, grouped["count"], grouped["age_sum"], strict=True):
+        result.setdefault(int(subtree), {})[key] = (int(count), int(ages))
+    return result
+
+
+# name -> (frame: "cube" or "orgs", column, filter of the employee list, keep empty cells)
+BREAKDOWNS: dict[str, tuple[str, str, str, bool]] = {
+    "by_sex": ("cube", "sex", "sex", True),
+    "by_age_band": ("cube", "age_band", "age_band", True),
+    "by_oecd_age_band": ("cube", "age_band", "age_band", True),
+    "by_education": ("cube", "education", "education_level", True),
+    "by_service_band": ("cube", "service_band", "service_band", True),
+    "by_rank": ("cube", "rank", "rank", False),
+    "by_group": ("cube", "group", "group", True),
+    "by_category": ("cube", "category", "category", False),
+    "by_region": ("orgs", "region", "region", False),
+    "by_level": ("orgs", "level", "level", True),
+}
+# Breakdowns that share a column (and so one aggregation) with another.
+SHARED_COLUMNS = {"by_oecd_age_band": "by_age_band"}
+
+
+def _orders(references: dict[str, list]) -> dict[str, list[tuple[Any, Any]]]:
+    return {
+        "by_sex": Sex.choices,
+        "by_age_band": [(key, key) for key in AGE_BANDS],
+        "by_oecd_age_band": [(key, key) for key in OECD_AGE_BANDS],
+        "by_education": [*EducationLevel.choices, (UNKNOWN, _("Not stated"))],
+        "by_service_band": [*((key, key) for key in SERVICE_BANDS), (UNKNOWN, _("Not stated"))],
+        "by_rank": references["ranks"],
+        "by_group": PositionGroup.choices,
+        "by_category": references["categories"],
+        "by_region": references["regions"],
+        "by_level": OrganizationLevel.choices,
+    }
+
+
+def _oecd(sums: Sums) -> Sums:
+    merged: Sums = {}
+    for oecd, bands in OECD_AGE_BANDS.items():
+        parts = [sums[band] for band in bands if band in sums]
+        if parts:
+            merged[oecd] = (sum(p[0] for p in parts), sum(p[1] for p in parts))
+    return merged
+
+
+def _cells(sums: Sums, order: Iterable[tuple[Any, Any]], filter_name: str, *, keep_empty: bool) -> list[Cell]:
     cells = []
     for key, label in order:
-        count = int(grouped.loc[key, "count"]) if key in grouped.index else 0
+        count, ages = sums.get(key, (0, 0))
         if not count and not keep_empty:
             continue
-        age_sum = int(grouped.loc[key, "age_sum"]) if key in grouped.index else 0
         cells.append(Cell(key=str(key), label=str(label), count=count,
-                          average_age=round(age_sum / count, 1) if count else None,
-                          filters={filter_name: str(key)} if filter_name and key not in (UNKNOWN, NO_RANK) else {}))
+                          average_age=round(ages / count, 1) if count else None,
+                          filters={filter_name: str(key)} if key not in (UNKNOWN, NO_RANK) else {}))
     return cells
+
+
+def _assemble(sums: dict[str, Sums], *, women_in_management: int, on: datetime.date, planned: Decimal,
+              filled: Decimal, orders: dict[str, list]) -> Composition:
+    breakdowns = {}
+    for name, (_frame, _column, filter_name, keep_empty) in BREAKDOWNS.items():
+        source = sums[SHARED_COLUMNS.get(name, name)]
+        if name == "by_oecd_age_band":
+            source = _oecd(source)
+        breakdowns[name] = _cells(source, orders[name], filter_name, keep_empty=keep_empty)
+    headcount = sum(count for count, _ages in sums["by_sex"].values())
+    ages = sum(total for _count, total in sums["by_sex"].values())
+    return Composition(
+        on=on, headcount=headcount, staff_units_planned=planned, staff_units_filled=filled, breakdowns=breakdowns,
+        management=sums["by_group"].get(PositionGroup.MANAGEMENT, (0, 0))[0],
+        women_in_management=women_in_management,
+        average_age=round(ages / headcount, 1) if headcount else None,
+    )
 
 
 def composition_on(scope: CompositionScope, *, on: datetime.date) -> Composition:
@@ -294,33 +371,43 @@ def composition_from(cube: pd.DataFrame, orgs: pd.DataFrame, *, planned: Decimal
                      on: datetime.date, references: dict[str, list] | None = None) -> Composition:
     """The composition from the aggregated frames (:func:`composition_cube`,
     :func:`composition_organizations`): pandas on aggregated rows only."""
-    references = references or composition_references()
-    oecd = cube.assign(age_band=cube["age_band"].map(
-        {band: oecd for oecd, bands in OECD_AGE_BANDS.items() for band in bands})) if not cube.empty else cube
-    categories, ranks, regions = references["categories"], references["ranks"], references["regions"]
-    breakdowns = {
-        "by_sex": _cells(cube, "sex", Sex.choices, "sex"),
-        "by_age_band": _cells(cube, "age_band", [(key, key) for key in AGE_BANDS], "age_band"),
-        "by_oecd_age_band": _cells(oecd, "age_band", [(key, key) for key in OECD_AGE_BANDS], "age_band"),
-        "by_education": _cells(cube, "education", [*EducationLevel.choices, (UNKNOWN, _("Not stated"))],
-                               "education_level"),
-        "by_service_band": _cells(cube, "service_band", [*((key, key) for key in SERVICE_BANDS),
-                                                         (UNKNOWN, _("Not stated"))], "service_band"),
-        "by_rank": _cells(cube, "rank", ranks, "rank", keep_empty=False),
-        "by_group": _cells(cube, "group", PositionGroup.choices, "group"),
-        "by_category": _cells(cube, "category", categories, "category", keep_empty=False),
-        "by_region": _cells(orgs, "region", regions, "region", keep_empty=False),
-        "by_level": _cells(orgs, "level", OrganizationLevel.choices, "level"),
-    }
-    management = cube[cube["group"] == PositionGroup.MANAGEMENT] if not cube.empty else cube
-    headcount = int(cube["count"].sum()) if not cube.empty else 0
-    return Composition(
-        on=on, headcount=headcount, staff_units_planned=planned, staff_units_filled=filled, breakdowns=breakdowns,
-        management=int(management["count"].sum()) if not management.empty else 0,
-        women_in_management=int(management.loc[management["sex"] == Sex.FEMALE, "count"].sum())
-        if not management.empty else 0,
-        average_age=round(int(cube["age_sum"].sum()) / headcount, 1) if headcount else None,
-    )
+    frames = {"cube": cube, "orgs": orgs}
+    sums = {name: _sums(frames[source], column) for name, (source, column, _f, _k) in BREAKDOWNS.items()
+            if name not in SHARED_COLUMNS}
+    management = cube[(cube["group"] == PositionGroup.MANAGEMENT) & (cube["sex"] == Sex.FEMALE)] \
+        if not cube.empty else cube
+    return _assemble(sums, women_in_management=int(management["count"].sum()) if not management.empty else 0,
+                     on=on, planned=planned, filled=filled, orders=_orders(references or composition_references()))
+
+
+def compositions_by_subtree(cube: pd.DataFrame, orgs: pd.DataFrame, units: pd.DataFrame, *, on: datetime.date,
+                            ancestry: dict[int, list[int]], references: dict[str, list]) -> dict[int, Composition]:
+    """The composition of every organisation's subtree on ``on`` from frames grouped by organisation
+    (``by_organization=True`` and :func:`composition_units_by_organization`): each row is counted in
+    its organisation and every ancestor (one ``groupby`` per breakdown for all subtrees)."""
+
+    def exploded(frame: pd.DataFrame) -> pd.DataFrame:
+        if frame.empty:
+            return frame.assign(subtree=pd.Series(dtype=int))
+        return frame.assign(subtree=frame["organization"].map(
+            lambda pk: ancestry.get(int(pk), [int(pk)]))).explode("subtree")
+
+    frames = {"cube": exploded(cube), "orgs": exploded(orgs)}
+    sums = {name: _sums_by_subtree(frames[source], column) for name, (source, column, _f, _k) in BREAKDOWNS.items()
+            if name not in SHARED_COLUMNS}
+    cube_x = frames["cube"]
+    women = cube_x[(cube_x["group"] == PositionGroup.MANAGEMENT) & (cube_x["sex"] == Sex.FEMALE)] \
+        .groupby("subtree")["count"].sum().to_dict() if not cube_x.empty else {}
+    units_x = exploded(units)
+    planned = units_x.groupby("subtree")["planned"].sum().to_dict() if not units_x.empty else {}
+    filled = units_x.groupby("subtree")["filled"].sum().to_dict() if not units_x.empty else {}
+    orders = _orders(references)
+    zero = Decimal("0.00")
+    return {pk: _assemble({name: by_subtree.get(pk, {}) for name, by_subtree in sums.items()},
+                          women_in_management=int(women.get(pk, 0)), on=on,
+                          planned=Decimal(planned.get(pk, zero)).quantize(zero),
+                          filled=Decimal(filled.get(pk, zero)).quantize(zero), orders=orders)
+            for pk in ancestry}
 
 
 def composition_references() -> dict[str, list]:
