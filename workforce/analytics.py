@@ -131,7 +131,9 @@ class CompositionReport(Report):
              self._women_share(params)),
             ("average_age", _("Average age"), composition.average_age if headcount is not None else None),
         ]
-        return pd.DataFrame([{"key": key, "name": str(label), "count": value} for key, label, value in rows])
+        # object dtype: a headcount stays an integer beside the rates (and None when suppressed).
+        return pd.DataFrame([{"key": key, "name": str(label), "count": value} for key, label, value in rows],
+                            dtype=object)
 
     def figure(self, df: pd.DataFrame) -> dict[str, Any]:
         values = dict(zip(df["key"], df["count"], strict=True))

@@ -104,6 +104,14 @@ def generate_service(seed: int, *, people: int = 120) -> dict:
                 assignments.append(assignment)
                 day = end + datetime.timedelta(days=1)
     Assignment.objects.bulk_create(assignments)
+    # As the services keep them: the record sits with the organisation of the last primary post.
+    for assignment in assignments:
+        if assignment.is_primary:
+            employee = assignment.employee
+            employee.organization = assignment.organization
+            employee.staff_position = assignment.staff_position if assignment.end_date is None else None
+            employee.status = EmployeeStatus.ACTIVE if assignment.end_date is None else EmployeeStatus.DISMISSED
+    Employee.objects.bulk_update(employees, ["organization", "staff_position", "status"])
     return {"root": root, "units": units, "regions": regions, "positions": positions}
 
 
