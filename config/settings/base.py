@@ -171,6 +171,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
+# Where a role starts after logging in (core.views.LoginView), when all of a user's roles agree.
+LOGIN_LANDING_BY_ROLE = {"leadership": "reports:dashboard"}
 LOGOUT_REDIRECT_URL = "login"
 
 # 5 failed logins for one username from one address lock it out for 15 minutes.

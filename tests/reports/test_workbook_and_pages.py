@@ -85,3 +85,38 @@ def test_the_cli_writes_the_same_workbook(tmp_path, world):
     assert len(book.worksheets) == 14
     cover_values = [cell.value for row in book.worksheets[0].iter_rows() for cell in row]
     assert "2024-12-31" in cover_values
+
+
+@pytest.mark.django_db
+def test_a_leader_logging_in_lands_on_the_dashboard_others_on_home(client, world):
+    from tests.factories import PASSWORD
+
+    leader = UserFactory(username="rahbar")
+    grant(leader, Role.LEADERSHIP, None)
+    response = client.post("/accounts/login/", {"username": "rahbar", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/reports/"
+    client.logout()
+    both = UserFactory(username="rahbar_kadr")
+    grant(both, Role.LEADERSHIP, world["root"])
+    grant(both, Role.HR_OFFICER, world["root"])
+    response = client.post("/accounts/login/", {"username": "rahbar_kadr", "password": PASSWORD})
+    assert response["Location"] == "/"
+    client.logout()
+    response = client.post("/accounts/login/?next=/workforce/organizations/", {"username": "rahbar",
+                                                                                 "password": PASSWORD})
+    assert response["Location"] == "/workforce/organizations/"
+
+
+@pytest.mark.django_db
+def test_the_workbook_runs_as_an_export_job_through_the_api(client, world, django_capture_on_commit_callbacks):
+    leader = UserFactory()
+    grant(leader, Role.LEADERSHIP, world["root"])
+    client.force_login(leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/v1/exports/", {"identifier": "reports.workforce",
+                                                    "params": {"org": world["root"].code, "on": "2025-01-31"}},
+                               content_type="application/json")
+    assert response.status_code == 201, response.content
+    job = client.get(f"/api/v1/exports/{response.json()['id']}/").json()
+    assert job["status"] == "done", job
+    assert job["download_url"]

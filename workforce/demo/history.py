@@ -66,8 +66,9 @@ def _month(rng, start, per_month, positions, allocator, counts, organizations) -
     def some_day() -> datetime.date:
         return start + datetime.timedelta(days=rng.randrange(days))
 
+    # People with a demo login (the civil servant) keep their post: other demos are built on it.
     holders = list(Assignment.objects.filter(is_primary=True, end_date__isnull=True, start_date__lt=start,
-                                             organization__in=organizations)
+                                             organization__in=organizations, employee__user__isnull=True)
                    .select_related("employee", "staff_position__category").order_by("pk"))
     rng.shuffle(holders)
     committed = units_committed_by_position([p.pk for p in positions], from_date=start)
