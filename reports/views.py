@@ -100,6 +100,8 @@ def _table_rows(report, df) -> list[dict[str, Any]]:
             value = plain(record.get(name))
             if name == "count" and record.get("suppressed"):
                 value = suppressed_label()
+            if name == "count" and record.get("format"):
+                fmt = record["format"]
             cells.append({"value": value, "format": fmt})
         rows.append({"cells": cells, "drill": record.get("drill") or "", "suppressed": bool(record.get("suppressed"))})
     return rows

@@ -79,6 +79,8 @@ def build_workbook(reports: Iterable[Report], params: ReportParams, *, parameter
         for row, record in enumerate(records, start=2):
             for col, (name, _header, fmt) in enumerate(columns, start=1):
                 value = record.get(name)
+                if name == "count" and record.get("format"):
+                    fmt = record["format"]  # a row of figures of different kinds (the headline report)
                 if record.get("suppressed") and name == "count":
                     value = suppressed_label()
                 elif name == "name" and "name" in record:

@@ -123,17 +123,18 @@ class CompositionReport(Report):
         composition = composition_of(params)
         headcount = self._headcount(params)
         rows = [
-            ("headcount", _("Headcount"), headcount),
-            ("staff_units_planned", _("Staff units planned"), float(composition.staff_units_planned)),
-            ("staff_units_filled", _("Staff units filled"), float(composition.staff_units_filled)),
-            ("vacancy_rate", _("Vacancy rate"), composition.vacancy_rate),
+            ("headcount", _("Headcount"), headcount, "number"),
+            ("staff_units_planned", _("Staff units planned"), float(composition.staff_units_planned), "decimal"),
+            ("staff_units_filled", _("Staff units filled"), float(composition.staff_units_filled), "decimal"),
+            ("vacancy_rate", _("Vacancy rate"), composition.vacancy_rate, "percent"),
             ("women_in_management_share", _("Share of women in management positions"),
-             self._women_share(params)),
-            ("average_age", _("Average age"), composition.average_age if headcount is not None else None),
+             self._women_share(params), "percent"),
+            ("average_age", _("Average age"), composition.average_age if headcount is not None else None, "decimal"),
         ]
-        # object dtype: a headcount stays an integer beside the rates (and None when suppressed).
-        return pd.DataFrame([{"key": key, "name": str(label), "count": value} for key, label, value in rows],
-                            dtype=object)
+        # object dtype: a headcount stays an integer beside the rates (and None when suppressed);
+        # ``format`` tells tables and the workbook how to show each row's value.
+        return pd.DataFrame([{"key": key, "name": str(label), "count": value, "format": fmt}
+                             for key, label, value, fmt in rows], dtype=object)
 
     def figure(self, df: pd.DataFrame) -> dict[str, Any]:
         values = dict(zip(df["key"], df["count"], strict=True))
@@ -236,12 +237,20 @@ class FlowsReport(Report):
         rows += [{"key": f"exit:{cell.key}", "name": cell.label, "label": suppressed_label() if hide else cell.label,
                   "count": None if hide else cell.count, "suppressed": hide}
                  for cell, hide in zip(grounds, hidden, strict=True)]
-        frame = pd.DataFrame(rows)
+        # The turnover and what it is divided by, in the table and the workbook (not bars beside counts).
+        rows += [{"key": "average_headcount", "name": str(_("Average headcount")), "label": str(_("Average headcount")),
+                  "count": flows["average_headcount"], "suppressed": False, "format": "decimal", "chart": False},
+                 {"key": "turnover", "name": str(_("Turnover (exits ÷ average headcount)")),
+                  "label": str(_("Turnover (exits ÷ average headcount)")), "count": flows["turnover"],
+                  "suppressed": False, "format": "percent", "chart": False}]
+        frame = pd.DataFrame(rows, dtype=object)
+        frame["format"] = frame["format"].fillna("number") if "format" in frame else "number"
+        frame["chart"] = frame["chart"].fillna(True).astype(bool)
         frame["drill"] = ""
         return frame
 
     def figure(self, df: pd.DataFrame) -> dict[str, Any]:
-        return bar_figure(df)
+        return bar_figure(df[df["chart"]])
 
     def as_json(self, params: ReportParams) -> dict[str, Any]:
         flows = self.flows(params)

@@ -56,6 +56,10 @@ def test_leader_filters_drills_into_a_bar_and_downloads_the_workbook(page, shot,
     assert not page.csp_violations()
 
     page.go_back()
+    page.goto(f"/reports/hr/?org={world['root'].code}&from=2024-01-01&to=2024-12-31")
+    expect(page.locator("[data-figure=composition-flows]")).to_have_attribute("data-ready", "1")
+    shot("reports-hr-dashboard")
+    page.goto(f"/reports/?region={region.pk}")
     with page.expect_download() as download:
         page.click("[data-testid=workbook-link]")
     path = tmp_path / "report.xlsx"
