@@ -124,3 +124,17 @@ def test_the_workbook_runs_as_an_export_job_through_the_api(client, world, djang
     job = client.get(f"/api/v1/exports/{response.json()['id']}/").json()
     assert job["status"] == "done", job
     assert job["download_url"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("people", [20, 120])
+def test_the_dashboard_reads_a_fixed_number_of_queries_whatever_the_size(client, people, django_assert_max_num_queries):
+    world = generate_service(40 + people, people=people)
+    hr = UserFactory()
+    grant(hr, Role.HR_OFFICER, world["root"])
+    client.force_login(hr)
+    client.get("/reports/")  # warm the caches of the organisation choices
+    with django_assert_max_num_queries(30):
+        assert client.get("/reports/", {"org": world["root"].code}).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get("/reports/hr/", {"org": world["root"].code}).status_code == 200
