@@ -4,6 +4,7 @@ period); every figure is drawn by plotly.js from our static files and repeated a
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -87,8 +88,6 @@ class HRDashboardView(DashboardView):
 
 
 def _query(values: dict[str, str]) -> str:
-    from urllib.parse import urlencode
-
     return urlencode(values)
 
 

@@ -10,7 +10,15 @@ from urllib.parse import urlencode
 import pandas as pd
 from django.utils.translation import gettext_lazy as _
 
-from core.reporting import Report, ReportParams, ReportParamsForm, plain, suppress_small_cells, suppressed_label
+from core.reporting import (
+    Report,
+    ReportParams,
+    ReportParamsForm,
+    plain,
+    small_cell_threshold,
+    suppress_small_cells,
+    suppressed_label,
+)
 
 from .access import ANALYTICS_ROLES, HR_ROLES, org_scope, organizations_for
 from .filters import reference_choices
@@ -144,14 +152,14 @@ class CompositionReport(Report):
 
     def _headcount(self, params: ReportParams) -> int | None:
         headcount = composition_of(params).headcount
-        if not params.reveal_small_cells and 0 < headcount < suppress_threshold():
+        if not params.reveal_small_cells and 0 < headcount < small_cell_threshold():
             return None
         return headcount
 
     def _women_share(self, params: ReportParams) -> float | None:
         composition = composition_of(params)
         women, men = composition.women_in_management, composition.management - composition.women_in_management
-        if not params.reveal_small_cells and any(0 < n < suppress_threshold() for n in (women, men)):
+        if not params.reveal_small_cells and any(0 < n < small_cell_threshold() for n in (women, men)):
             return None
         return composition.women_in_management_share
 
@@ -166,12 +174,6 @@ class CompositionReport(Report):
         data["management"] = None if data["women_in_management_share"] is None and not params.reveal_small_cells \
             else composition.management
         return data
-
-
-def suppress_threshold() -> int:
-    from core.reporting import small_cell_threshold
-
-    return small_cell_threshold()
 
 
 class BreakdownReport(Report):
