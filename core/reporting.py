@@ -42,6 +42,23 @@ def suppressed_label() -> str:
     return f"<{small_cell_threshold()}"
 
 
+def _protect(counts: Sequence[int], hidden: list[bool]) -> bool:
+    """Secondary suppression in place: while the hidden cells of a breakdown whose total is shown
+    could be worked out (exactly one hidden, or all hidden cells 1), hide the smallest shown
+    non-empty cell too. Returns whether anything more was hidden."""
+    changed = False
+    while True:
+        chosen = [count for count, hide in zip(counts, hidden, strict=True) if hide]
+        if not chosen or (len(chosen) > 1 and sum(chosen) > len(chosen)):
+            return changed
+        shown = [(count, index) for index, (count, hide) in enumerate(zip(counts, hidden, strict=True))
+                 if not hide and count > 0]
+        if not shown:
+            return changed
+        hidden[min(shown)[1]] = True
+        changed = True
+
+
 def suppress_small_cells(counts: Sequence[int], *, threshold: int | None = None) -> list[bool]:
     """Which of ``counts`` (the cells of one breakdown, adding up to a shown total) to hide.
 
@@ -51,21 +68,59 @@ def suppress_small_cells(counts: Sequence[int], *, threshold: int | None = None)
     too. A breakdown whose total itself is below the threshold is hidden whole (the caller hides
     the total as well)."""
     threshold = small_cell_threshold() if threshold is None else threshold
-    hidden = [0 < count < threshold for count in counts]
     if 0 < sum(counts) < threshold:
         return [count > 0 for count in counts]
-
-    def derivable() -> bool:
-        chosen = [count for count, hide in zip(counts, hidden, strict=True) if hide]
-        return bool(chosen) and (len(chosen) == 1 or sum(chosen) == len(chosen))
-
-    while derivable():
-        shown = [(count, index) for index, (count, hide) in enumerate(zip(counts, hidden, strict=True))
-                 if not hide and count > 0]
-        if not shown:
-            break
-        hidden[min(shown)[1]] = True
+    hidden = [0 < count < threshold for count in counts]
+    _protect(counts, hidden)
     return hidden
+
+
+def suppress_nested_cells(counts: Sequence[int], groups: Sequence[Sequence[int]], *,
+                          threshold: int | None = None) -> tuple[list[bool], list[bool]]:
+    """The small-cell rule for a breakdown published beside a coarser one made of its cells (the age
+    bands and the OECD bands: ``groups`` lists the indexes of ``counts`` in each coarse cell).
+    Returns which fine cells and which coarse cells to hide, such that neither breakdown, nor the
+    two together with the total, gives a hidden cell away: a shown coarse cell must not isolate a
+    hidden fine cell (a sibling is hidden too, or the coarse cell), and a hidden coarse cell must not
+    be the sum of shown fine cells."""
+    threshold = small_cell_threshold() if threshold is None else threshold
+    fine = suppress_small_cells(counts, threshold=threshold)
+    sums = [sum(counts[i] for i in group) for group in groups]
+    coarse = suppress_small_cells(sums, threshold=threshold)
+    if 0 < sum(counts) < threshold:
+        return fine, coarse
+    changed = True
+    while changed:
+        changed = _protect(counts, fine)
+        for g, group in enumerate(groups):
+            members = [i for i in group if fine[i]]
+            if coarse[g] or not members:
+                continue
+            if len(members) == 1 or sum(counts[i] for i in members) == len(members):
+                siblings = [i for i in group if not fine[i] and counts[i] > 0]
+                if siblings:
+                    fine[min(siblings, key=lambda i: counts[i])] = True
+                else:
+                    coarse[g] = True
+                changed = True
+        changed = _protect(sums, coarse) or changed
+        # The hidden fine cells of the hidden coarse cells add up to what the shown cells leave of
+        # the total: that block must not give them away either.
+        block = [i for g, group in enumerate(groups) if coarse[g] for i in group if fine[i]]
+        if block and (len(block) == 1 or sum(counts[i] for i in block) == len(block)):
+            inside = [i for g, group in enumerate(groups) if coarse[g] for i in group if not fine[i] and counts[i] > 0]
+            outside = [g for g in range(len(groups)) if not coarse[g] and sums[g] > 0]
+            if inside:
+                fine[min(inside, key=lambda i: counts[i])] = True
+                changed = True
+            elif outside:
+                coarse[min(outside, key=lambda g: sums[g])] = True
+                changed = True
+        for g, group in enumerate(groups):
+            if coarse[g] and sums[g] > 0 and not any(fine[i] for i in group):
+                fine[min((i for i in group if counts[i] > 0), key=lambda i: counts[i])] = True
+                changed = True
+    return fine, coarse
 
 
 def year_before(day: datetime.date) -> datetime.date:

@@ -16,6 +16,7 @@ from core.reporting import (
     ReportParamsForm,
     plain,
     small_cell_threshold,
+    suppress_nested_cells,
     suppress_small_cells,
     suppressed_label,
 )
@@ -23,7 +24,7 @@ from core.reporting import (
 from .access import ANALYTICS_ROLES, HR_ROLES, org_scope, organizations_for
 from .filters import reference_choices
 from .models import PositionGroup, Region
-from .selectors import BREAKDOWN_LABELS, CompositionScope, composition_flows, composition_on
+from .selectors import BREAKDOWN_LABELS, OECD_AGE_BANDS, CompositionScope, composition_flows, composition_on
 
 BREAKDOWN_COLUMNS = ["breakdown", "key", "name", "label", "count", "average_age", "suppressed", "drill"]
 
@@ -75,7 +76,14 @@ def breakdown_frame(params: ReportParams, name: str) -> pd.DataFrame:
     """One breakdown as rows, small cells suppressed unless the requester may see the records."""
     composition = composition_of(params)
     cells = composition.breakdowns[name]
-    hidden = [False] * len(cells) if params.reveal_small_cells else suppress_small_cells([c.count for c in cells])
+    if params.reveal_small_cells:
+        hidden = [False] * len(cells)
+    elif name in ("by_age_band", "by_oecd_age_band"):
+        hidden = age_bands_hidden(composition)[name]
+    elif name in ("by_category", "by_group"):
+        hidden = groups_hidden(composition)[name]
+    else:
+        hidden = suppress_small_cells([c.count for c in cells])
     rows = []
     for cell, hide in zip(cells, hidden, strict=True):
         rows.append({
@@ -90,6 +98,27 @@ def breakdown_frame(params: ReportParams, name: str) -> pd.DataFrame:
     # The total shown under the table: the headcount, unless it is a small cell itself.
     frame.attrs["total"] = None if all(hidden) and any(hidden) else composition.headcount
     return frame
+
+
+def age_bands_hidden(composition) -> dict[str, list[bool]]:
+    """The age bands and the OECD bands are published side by side and each OECD band is a sum of
+    age bands: suppress them together, so that one does not give away what the other hides."""
+    fine = composition.breakdowns["by_age_band"]
+    coarse = composition.breakdowns["by_oecd_age_band"]
+    index = {cell.key: i for i, cell in enumerate(fine)}
+    groups = [[index[band] for band in OECD_AGE_BANDS[cell.key]] for cell in coarse]
+    fine_hidden, coarse_hidden = suppress_nested_cells([cell.count for cell in fine], groups)
+    return {"by_age_band": fine_hidden, "by_oecd_age_band": coarse_hidden}
+
+
+def groups_hidden(composition) -> dict[str, list[bool]]:
+    """Each position group adds up its categories: suppress the two breakdowns together."""
+    fine = composition.breakdowns["by_category"]
+    coarse = composition.breakdowns["by_group"]
+    groups = [[i for i, cell in enumerate(fine) if composition.category_groups.get(cell.key) == group.key]
+              for group in coarse]
+    fine_hidden, coarse_hidden = suppress_nested_cells([cell.count for cell in fine], groups)
+    return {"by_category": fine_hidden, "by_group": coarse_hidden}
 
 
 def bar_figure(df: pd.DataFrame, *, title: str = "") -> dict[str, Any]:

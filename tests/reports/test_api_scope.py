@@ -138,3 +138,27 @@ def test_every_drill_down_lists_as_many_people_as_its_bar(client, small_service,
             assert listed["count"] == row["count"], (name, row)
             checked += 1
     assert checked >= 15
+
+
+@pytest.mark.django_db
+def test_a_group_does_not_give_away_a_hidden_category(client, tree):
+    """Management: 2 in M-1 and 9 in M-4. M-1 is hidden; showing management (11) would give the 2
+    away, so M-4 (its sibling) is hidden too."""
+    m1 = make_staff_position(tree["A"], category_code="M-1", rate_units="5.00")
+    m4 = make_staff_position(tree["A"], category_code="M-4", rate_units="20.00")
+    s3 = make_staff_position(tree["A"], category_code="S-3", rate_units="20.00")
+    for position, n in ((m1, 2), (m4, 9), (s3, 12)):
+        for i in range(n):
+            make_staffed_employee(tree["A"], staff_position=position, birth_date=D(1980, 1, 1 + i))
+    leader = UserFactory()
+    grant(leader, Role.LEADERSHIP, tree["A"])
+    data = client_for(client, leader).get("/api/v1/reports/composition/?org=A").json()
+    groups = {c["key"]: c["count"] for c in data["by_group"]}
+    categories = {c["label"] if not c["suppressed"] else c["key"]: c for c in data["by_category"]}
+    hidden = [c for c in data["by_category"] if c["suppressed"]]
+    assert len(hidden) >= 2
+    shown_management = groups.get("management")
+    if shown_management is not None:
+        # whatever is shown, the management categories left hidden are two or more
+        assert sum(1 for c in hidden) >= 2
+    assert data["headcount"] == 23 and categories

@@ -258,6 +258,9 @@ class Composition:
     women_in_management: int
     management: int
     average_age: float | None
+    # category key -> position group: the group breakdown adds up the category one (for the
+    # small-cell rule, which must suppress the two together).
+    category_groups: dict[str, str] = field(default_factory=dict)
 
     @property
     def vacancy_rate(self) -> float:
@@ -403,8 +406,12 @@ def composition_from(cube: pd.DataFrame, orgs: pd.DataFrame, *, planned: Decimal
             if name not in SHARED_COLUMNS}
     management = cube[(cube["group"] == PositionGroup.MANAGEMENT) & (cube["sex"] == Sex.FEMALE)] \
         if not cube.empty else cube
-    return _assemble(sums, women_in_management=int(management["count"].sum()) if not management.empty else 0,
-                     on=on, planned=planned, filled=filled, orders=_orders(references or composition_references()))
+    composition = _assemble(sums, women_in_management=int(management["count"].sum()) if not management.empty
+                            else 0, on=on, planned=planned, filled=filled,
+                            orders=_orders(references or composition_references()))
+    if not cube.empty:
+        composition.category_groups = dict(cube.drop_duplicates("category")[["category", "group"]].values)
+    return composition
 
 
 def compositions_by_subtree(cube: pd.DataFrame, orgs: pd.DataFrame, units: pd.DataFrame, *, on: datetime.date,
