@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("core.api_urls")),
     path("", include("vacancies.api_urls")),
     path("assessment/", include("assessment.api_urls")),
+    path("", include("reports.api_urls")),
 ]
 
 urlpatterns = [
@@ -47,6 +48,7 @@ urlpatterns = [
     path("", include("vacancies.urls")),  # /vacancies/ (public portal, HR, commission) and /cabinet/
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("assessment/", include("assessment.urls")),
+    path("reports/", include("reports.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file of its own (?script), so the

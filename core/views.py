@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.template import loader
 from django.templatetags.static import static
 from django.utils import translation
@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from .access import user_roles
 from .accounts import password_reset_allowed_for_account, password_reset_allowed_for_address
 from .health import run_checks
 from .middleware import allow_caching
@@ -50,6 +51,17 @@ class LoginView(auth_views.LoginView):
     """Login that restores the language the user chose last time, on any browser."""
 
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Without a ``next``, where the user's roles start (``settings.LOGIN_LANDING_BY_ROLE``): only
+        when every role they hold names the same page (a leader who also keeps records gets the
+        home page, which shows both); the home page otherwise."""
+        landings = getattr(settings, "LOGIN_LANDING_BY_ROLE", {})
+        roles = user_roles(self.request.user)
+        targets = {landings.get(role) for role in roles}
+        if roles and len(targets) == 1 and None not in targets:
+            return resolve_url(targets.pop())
+        return super().get_default_redirect_url()
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -20,6 +20,7 @@ from core.widgets import FastSelect
 
 from .access import ALL_ROLES, org_scope
 from .models import (
+    Assignment,
     EducationLevel,
     Employee,
     EmployeeStatus,
@@ -32,12 +33,19 @@ from .models import (
     Sex,
     StaffPosition,
 )
+from .selectors.composition import years_before
 
 # Age bands: OECD's 18-34 / 35-54 / 55+ split further, as civil-service reports use them.
 AGE_BANDS: dict[str, tuple[int, int | None]] = {
     "18-24": (18, 24), "25-34": (25, 34), "35-44": (35, 44), "45-54": (45, 54), "55-59": (55, 59), "60+": (60, None),
 }
+# The reports' bands (workforce.selectors.composition): 18-29 takes everyone under 30, as there.
+AGE_BANDS.update({"18-29": (0, 29), "30-34": (30, 34), "18-34": (0, 34), "35-54": (35, 54), "55+": (55, None)})
 AGE_BAND_CHOICES = [(key, key) for key in AGE_BANDS]
+# Completed years in the civil service (the reports' bands); "0" includes a start recorded later.
+SERVICE_BANDS: dict[str, tuple[int, int | None]] = {
+    "0": (0, 0), "1-4": (1, 4), "5-9": (5, 9), "10-19": (10, 19), "20+": (20, None),
+}
 
 
 def birth_date_range(min_age: int, max_age: int | None, today: datetime.date) -> Q:
@@ -186,6 +194,15 @@ class EmployeeFilter(django_filters.FilterSet):
                                        choices=lambda: reference_choices(QualificationRank),
                                        field_name="qualification_rank")
     status = django_filters.ChoiceFilter(widget=FastSelect, label=_("Status"), choices=EmployeeStatus.choices)
+    level = django_filters.ChoiceFilter(widget=FastSelect, label=_("Organisation level"),
+                                        choices=OrganizationLevel.choices, method="filter_level")
+    service_band = django_filters.ChoiceFilter(widget=FastSelect, label=_("Years in the civil service"),
+                                               choices=[(key, key) for key in SERVICE_BANDS],
+                                               method="filter_service_band")
+    on = DateFilter(label=_("Serving on"), method="filter_on", widget=DateInput(),
+                    help_text=_("People holding a primary position on this date; organisation, region, group, "
+                                "category and level then mean where they served that day, age and years of "
+                                "service are counted on it."))
     hired_from = DateFilter(label=_("Hired from"), field_name="hired_on", lookup_expr="gte", widget=DateInput())
     hired_to = DateFilter(label=_("Hired until"), field_name="hired_on", lookup_expr="lte", widget=DateInput())
     ordering = django_filters.OrderingFilter(
@@ -202,7 +219,7 @@ class EmployeeFilter(django_filters.FilterSet):
     class Meta:
         model = Employee
         fields = ["q", "organization", "region", "group", "category", "sex", "age_band", "education_level", "rank",
-                  "status", "hired_from", "hired_to"]
+                  "status", "level", "service_band", "on", "hired_from", "hired_to"]
 
     def filter_search(self, queryset, name, value):
         q = search_q(value)
@@ -217,22 +234,59 @@ class EmployeeFilter(django_filters.FilterSet):
             return prefer_sorting_matches(queryset.filter(q))
         return queryset.filter(q)
 
+    # --- "serving on" a date (the reports' drill-down) ---------------------------------------
+    def _on(self) -> datetime.date | None:
+        return self.form.cleaned_data.get("on") if hasattr(self.form, "cleaned_data") else None
+
+    def _serving(self, queryset, condition: Q):
+        """People whose primary assignment in force on ``on`` meets ``condition`` (one per person)."""
+        on = self._on()
+        held = Assignment.objects.filter(Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on)),
+                                         condition, is_primary=True)
+        return queryset.filter(pk__in=held.values("employee_id"))
+
+    def filter_on(self, queryset, name, value):
+        return self._serving(queryset, Q())
+
     def filter_organization(self, queryset, name, value):
         # Subtree of an organisation the user can see; outside their scope the subtree is empty.
         path = Organization.objects.filter(pk=value).values_list("path", flat=True).first()
         if not path:
             return queryset.none()
+        if self._on():
+            return self._serving(queryset, Q(organization__path__startswith=path))
         return queryset.filter(organization__in=organization_ids(Q(path__startswith=path)))
 
     def filter_region(self, queryset, name, value):
+        if self._on():
+            return self._serving(queryset, Q(organization__region=value))
         return queryset.filter(organization__in=organization_ids(Q(region=value) & self._visible()))
 
+    def filter_level(self, queryset, name, value):
+        if self._on():
+            return self._serving(queryset, Q(organization__level=value))
+        return queryset.filter(organization__in=organization_ids(Q(level=value) & self._visible()))
+
     def filter_group(self, queryset, name, value):
+        if self._on():
+            return self._serving(queryset, Q(staff_position__group=value))
         return queryset.filter(staff_position__in=staff_position_ids(Q(group=value) & self._visible("organization__")))
 
     def filter_category(self, queryset, name, value):
+        if self._on():
+            return self._serving(queryset, Q(staff_position__category=value))
         return queryset.filter(
             staff_position__in=staff_position_ids(Q(category=value) & self._visible("organization__")))
+
+    def filter_service_band(self, queryset, name, value):
+        low, high = SERVICE_BANDS[value]
+        on = self._on() or timezone.localdate()
+        q = Q(civil_service_start__isnull=False)
+        if low:
+            q &= Q(civil_service_start__lte=years_before(on, low))
+        if high is not None:
+            q &= Q(civil_service_start__gt=years_before(on, high + 1))
+        return queryset.filter(q)
 
     def _visible(self, prefix: str = "") -> Q:
         """Organisations the user sees under any role: the queryset is already scoped, so this only
@@ -244,7 +298,7 @@ class EmployeeFilter(django_filters.FilterSet):
 
     def filter_age_band(self, queryset, name, value):
         low, high = AGE_BANDS[value]
-        return queryset.filter(birth_date_range(low, high, timezone.localdate()))
+        return queryset.filter(birth_date_range(low, high, self._on() or timezone.localdate()))
 
     def filter_queryset(self, queryset):
         """Filter, then make the order total, so that page N and N+1 never share a row."""

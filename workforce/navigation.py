@@ -63,8 +63,10 @@ def leadership_panel(request: HttpRequest) -> HomePanel:
     if root is not None:
         items.append(NavItem(_("Staffing tables"), reverse("workforce:staffing_table", args=[root.pk]),
                              _("Planned, filled and vacant units of each organisation, position by position.")))
-    items.append(NavItem(_("Workforce dashboards"), "",
-                         _("Composition by age, sex, education, rank and region, with trends and exports.")))
+    # The reports app's dashboards, when installed (named by URL: workforce does not import reports).
+    items.insert(0, NavItem(_("Workforce dashboards"),
+                            reverse("reports:dashboard") if _url_exists("reports:dashboard") else "",
+                            _("Composition by age, sex, education, rank and region, with trends and exports.")))
     return guide_panel(
         key="leadership", title=_("Leadership overview"),
         intro=_("You see the figures of the organisations you oversee, read-only: how many people serve, "

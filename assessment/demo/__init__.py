@@ -151,7 +151,9 @@ def seed_takers(rng: random.Random, organization, officer) -> int:
     in_ministry = employee_list(user=officer).filter(organization__path__startswith=organization.path).order_by()
     wanted_total = min(TAKERS, in_ministry.filter(status=EmployeeStatus.ACTIVE).count() // 3)
     linked = in_ministry.filter(user__username__startswith="imv.").count()
-    wanted = max(0, wanted_total - linked)
+    # Chosen once: seeders that run later (vacancies appointing winners, the workforce history) change
+    # the headcount, and a second run must not add takers because of them.
+    wanted = max(0, wanted_total - linked) if not linked else 0
     if not wanted:
         return 0
     candidates = list(in_ministry.filter(user__isnull=True, status=EmployeeStatus.ACTIVE).order_by("pinfl")[: wanted * 3])

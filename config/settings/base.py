@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "workforce",
     "assessment",
     "vacancies",
+    "reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -110,9 +111,13 @@ TEMPLATES = [
 ]
 
 # Apps contribute menu items and home-page panels without core importing them.
-NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "assessment.navigation.menu", "vacancies.navigation.menu"]
+NAVIGATION_PROVIDERS = ["workforce.navigation.menu", "assessment.navigation.menu", "vacancies.navigation.menu",
+                        "reports.navigation.menu"]
 HOME_PANEL_PROVIDERS = ["workforce.navigation.home_panels", "assessment.navigation.home_panels"]
-DEMO_SEEDERS = ["workforce.demo.seed", "assessment.demo.seed", "vacancies.demo.seed"]
+# The workforce history (movements through the services) before the apps that build on the record;
+# the reports' snapshots last, so that they show everything.
+DEMO_SEEDERS = ["workforce.demo.seed", "workforce.demo.history.seed", "assessment.demo.seed", "vacancies.demo.seed",
+                "reports.demo.seed"]
 # The module implementing core.access (roles and organisation scope) for core and every app.
 ACCESS_BACKEND = "workforce.access"
 DEMO_PASSWORD = env("DEMO_PASSWORD", "Demo12345!")
@@ -164,6 +169,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
+# Where a role starts after logging in (core.views.LoginView), when all of a user's roles agree.
+LOGIN_LANDING_BY_ROLE = {"leadership": "reports:dashboard"}
 LOGOUT_REDIRECT_URL = "login"
 
 # 5 failed logins for one username from one address lock it out for 15 minutes.
@@ -292,7 +299,13 @@ CELERY_BEAT_SCHEDULE = {
     "assessment-finish-overdue": {"task": "assessment.attempts_finish_overdue", "schedule": 60.0},
     "assessment-campaigns-sync": {"task": "assessment.campaigns_sync", "schedule": crontab(hour=3, minute=30)},
     "assessment-reminders": {"task": "assessment.campaign_reminders_send", "schedule": crontab(hour=9, minute=0)},
+    # Daily (a missed month is caught up the next day); the month just closed is stored again.
+    "reports-snapshots": {"task": "reports.snapshots_take_due", "schedule": crontab(hour=2, minute=40)},
 }
+
+# --- Reports ----------------------------------------------------------------------------------
+# Groups smaller than this are shown as "<N" to anyone who may not read the records behind them.
+REPORTS_SMALL_CELL = int(env("REPORTS_SMALL_CELL", "5"))
 
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {

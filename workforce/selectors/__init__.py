@@ -2,6 +2,7 @@
 
 Each submodule lists its public names in ``__all__``; this package re-exports them."""
 
+from .composition import *
 from .employees import *
 from .history import *
 from .imports import *
