@@ -44,7 +44,7 @@ lint: install
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
-APPS := core workforce assessment vacancies
+APPS := core workforce assessment vacancies reports
 # Catalogs live with each app (app/locale/<lang>/LC_MESSAGES/django.po); compiled .mo files are
 # committed so a fresh machine needs no gettext tools. locale/ (first in LOCALE_PATHS) supplies what
 # Django's, DRF's, django-filter's and simple-history's own catalogs lack; it is edited by hand and
