@@ -19,7 +19,7 @@ from workforce.access import ANALYTICS_ROLES
 from workforce.selectors import organization_choices, organization_codes
 
 from .errors import ReportInvalidParams
-from .registry import get_report
+from .registry import get_report, reports_for
 from .selectors import report_params_for
 
 DASHBOARDS: dict[str, dict[str, Any]] = {
@@ -59,11 +59,10 @@ class DashboardView(RoleRequiredMixin, View):
             params.date_from = year_before(params.date_to)
         totals = {row["key"]: row["count"] for row in headline.dataframe(params).to_dict(orient="records")}
         sections = []
-        for identifier in DASHBOARDS[self.dashboard]["reports"]:
-            report = get_report(identifier)
+        for report in self.reports():
             df = report.dataframe(params)
             sections.append({
-                "report": report, "id": identifier.replace(".", "-"), "figure": report.figure(df),
+                "report": report, "id": report.identifier.replace(".", "-"), "figure": report.figure(df),
                 "columns": report.columns, "rows": _table_rows(report, df), "total": report.total(df),
                 "total_cells": _total_cells(report, report.total(df)),
             })
@@ -81,6 +80,15 @@ class DashboardView(RoleRequiredMixin, View):
             "dashboards": [(key, value["title"]) for key, value in DASHBOARDS.items()],
             "suppressed": suppressed_label(), "threshold": small_cell_threshold(),
         })
+
+
+    def reports(self) -> list:
+        """The dashboard's own figures, then what other apps register for it (``Report.dashboard``),
+        as far as the requester holds their roles."""
+        fixed = [get_report(identifier) for identifier in DASHBOARDS[self.dashboard]["reports"]]
+        known = {report.identifier for report in fixed}
+        return fixed + [report for report in reports_for(self.request.user, dashboard=self.dashboard)
+                        if report.identifier not in known]
 
 
 class HRDashboardView(DashboardView):

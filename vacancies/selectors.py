@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from core.access import scope_queryset
 from core.i18n import language_suffix
@@ -40,6 +41,7 @@ __all__ = [
     "candidate_test_status",
     "commission_vacancies",
     "competition_funnel",
+    "funnel_step_labels",
     "hr_applications",
     "hr_vacancies",
     "portal_cache_version",
@@ -195,6 +197,12 @@ FUNNEL_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("appointed", (Stage.APPOINTED,)),
 )
 """Each funnel step counts the applications that ever reached one of its stages (the timeline)."""
+
+
+def funnel_step_labels() -> dict[str, Any]:
+    """The funnel steps' names, for the HR page and the registered report."""
+    return {"applied": _("Applied"), "admitted": _("Admitted"), "tested": _("Tested"), "passed": _("Passed"),
+            "interviewed": _("Interviewed"), "winner": _("Winner"), "appointed": _("Appointed")}
 
 
 def competition_funnel(*, user, organization: Organization | None = None, since: datetime.date | None = None,

@@ -23,7 +23,7 @@ from ..checks import reason_messages
 from ..filters import HRVacancyFilter
 from ..forms import AppointForm, CriterionForm, MemberForm, OverrideForm, ReasonForm, VacancyForm, VacantPositionForm
 from ..models import Stage, VacancyStatus
-from ..selectors import candidate_documents, competition_funnel, hr_applications, hr_vacancies
+from ..selectors import candidate_documents, competition_funnel, funnel_step_labels, hr_applications, hr_vacancies
 from ..services import (
     application_add_to_reserve,
     application_decline,
@@ -325,8 +325,7 @@ class FunnelView(RoleRequiredMixin, TemplateView):
         chosen = self.request.GET.get("organization")
         organization = organizations.filter(pk=chosen).first() if chosen and chosen.isdigit() else None
         funnel = competition_funnel(user=self.request.user, organization=organization)
-        labels = {"applied": _("Applied"), "admitted": _("Admitted"), "tested": _("Tested"), "passed": _("Passed"),
-                  "interviewed": _("Interviewed"), "winner": _("Winner"), "appointed": _("Appointed")}
+        labels = funnel_step_labels()
         top = max(funnel["totals"]["applied"], 1)
         context.update(funnel=funnel, organizations=organizations, organization=organization,
                        steps=[(step, labels[step], funnel["totals"][step], round(100 * funnel["totals"][step] / top))
