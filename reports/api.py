@@ -25,7 +25,7 @@ PARAMETERS = [
 class ReportListView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, summary="Reports you may read")
+    @extend_schema(operation_id="v1_reports_list", responses=OpenApiTypes.OBJECT, summary="Reports you may read")
     def get(self, request):
         return Response({"results": [
             {"identifier": report.identifier, "name": str(report.name), "description": str(report.description),
