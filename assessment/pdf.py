@@ -86,9 +86,9 @@ def _render(certificate, document, facts, language: str) -> bytes:
                              for row in sections], styles, widths=(110 * mm, 30 * mm)))
     if document.revoked_at is not None:
         revoked = ParagraphStyle("revoked", parent=centred["Heading2"], textColor=DANGER)
-        story += [Spacer(1, 6 * mm), Paragraph(escape(
-            _("Revoked on %(date)s: %(reason)s") % {"date": timezone.localtime(document.revoked_at).strftime("%d.%m.%Y"),
-                                                    "reason": document.revoked_reason}), revoked)]
+        revoked_on = timezone.localtime(document.revoked_at).strftime("%d.%m.%Y")
+        text = _("Revoked on %(date)s: %(reason)s") % {"date": revoked_on, "reason": document.revoked_reason}
+        story += [Spacer(1, 6 * mm), Paragraph(escape(text), revoked)]
     story += [Spacer(1, 12 * mm), verification_block(document.code)]
     return render_pdf(story, title=f"{_('Certificate')} {certificate.number}", author=document.issuer)
 

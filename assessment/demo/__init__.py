@@ -287,7 +287,8 @@ def seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
         campaign = campaign_create(name=CAMPAIGN_NAME, test=tests["attestatsiya-2026"], organization=organization,
                                    deadline=(timezone.localtime(now) + datetime.timedelta(days=12)).replace(hour=18, minute=0, second=0,
                                                                                        microsecond=0),
-                                   starts_at=now - datetime.timedelta(days=21), actor=officer, now=now)
+                                   starts_at=now - datetime.timedelta(days=21), actor=officer, now=now,
+                                   email=False)  # inbox entries only: no demo e-mails on the console
     finished = simulate_campaign(rng, campaign, now)
     banked = seed_servant_competition(rng, tests["tanlov-mutaxassis"], now)
     summary += [f"campaign with {campaign.assignments.count()} takers ({takers} new accounts, {finished} attempts "

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from pypdf import PdfReader
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from assessment.errors import AssessmentErrorCode
 from assessment.models import Certificate, CertificateStatus
@@ -27,8 +27,7 @@ from assessment.services import (
 from core.exceptions import ApplicationError
 from core.verification import VerifiableDocument
 from tests.assessment.factories import make_bank, make_test
-from tests.factories import UserFactory, grant, make_staffed_employee
-from workforce.models import Role
+from tests.factories import UserFactory, make_staffed_employee
 from workforce.services import employee_link_user
 
 pytestmark = pytest.mark.django_db
