@@ -26,7 +26,7 @@ from ..errors import AssessmentErrorCode, AssessmentNotFound
 from ..models import Attempt, Certificate, CertificateStatus
 
 __all__ = ["CERTIFICATE_KIND", "CERTIFICATE_REVOKE_ROLES", "certificate_issue", "certificate_revoke",
-           "certificates_issue_pending", "holder_summary"]
+           "certificates_issue_pending", "holder_names", "holder_summary"]
 
 CERTIFICATE_KIND = "assessment.certificate"
 CERTIFICATE_REVOKE_ROLES: tuple[str, ...] = ("admin", "hr_officer")
@@ -46,18 +46,25 @@ def _initial(name: str) -> str:
     return f"{name[0].upper()}." if name else ""
 
 
-def holder_summary(user: Any) -> str:
-    """Surname and initials ("Karimov A. A."): enough to match the paper to its holder, and no
-    identifier. The patronymic comes from the workforce record when the holder has one."""
+def holder_names(user: Any) -> tuple[str, str]:
+    """(full name, surname and initials) of the holder, both from the same source: the workforce
+    record when the holder has one (it carries the patronymic), else the account. "Karimov A. A." is
+    enough to match the paper to its holder on the public check, and identifies nobody by itself."""
     from workforce.selectors import person_by_user
 
     employee = person_by_user(user)
-    last = (employee.last_name if employee else "") or user.last_name
-    first = (employee.first_name if employee else "") or user.first_name
-    middle = employee.middle_name if employee else ""
+    if employee is not None:
+        last, first, middle = employee.last_name, employee.first_name, employee.middle_name
+    else:
+        last, first, middle = user.last_name, user.first_name, ""
+    full = " ".join(part.strip() for part in (last, first, middle) if part and part.strip())
     initials = " ".join(part for part in (_initial(first), _initial(middle)) if part)
     summary = " ".join(part for part in (last.strip(), initials) if part)
-    return summary or _("(no name)")
+    return (full or user.get_username())[:255], summary or _("(no name)")
+
+
+def holder_summary(user: Any) -> str:
+    return holder_names(user)[1]
 
 
 def _names(values: dict[str, str], language: str) -> str:
@@ -114,7 +121,7 @@ def certificate_issue(*, attempt: Attempt, actor: Any = None) -> Certificate:
         finished = timezone.localtime(attempt.finished_at)
         certificate = Certificate.objects.create(
             attempt=attempt, number=f"AT-{finished.year}-{attempt.pk:07d}", issued_on=finished.date(),
-            holder_name=(attempt.user.get_full_name() or attempt.user.username)[:255],
+            holder_name=holder_names(attempt.user)[0],
             facts=_facts(attempt, language, _issuer(attempt)),
         )
     facts = certificate.facts
