@@ -23,7 +23,7 @@ from core.i18n import localized_value
 from core.verification import VerifiableDocument, verifiable_issue, verifiable_revoke
 
 from ..errors import AssessmentErrorCode, AssessmentNotFound
-from ..models import Attempt, Certificate, CertificateStatus
+from ..models import Attempt, Certificate, CertificateStatus, Section
 
 __all__ = ["CERTIFICATE_KIND", "CERTIFICATE_REVOKE_ROLES", "certificate_issue", "certificate_revoke",
            "certificates_issue_pending", "holder_names", "holder_summary"]
@@ -117,17 +117,26 @@ def certificate_issue(*, attempt: Attempt, actor: Any = None) -> Certificate:
     if not attempt.passed or attempt.finished_at is None:
         raise ValueError(f"attempt {attempt.pk} has not passed: it gets no certificate")
     language = _language_of(attempt)
+    with translation.override(language):
+        issuer = _issuer(attempt)
     if certificate is None:
         finished = timezone.localtime(attempt.finished_at)
         certificate = Certificate.objects.create(
             attempt=attempt, number=f"AT-{finished.year}-{attempt.pk:07d}", issued_on=finished.date(),
             holder_name=holder_names(attempt.user)[0],
-            facts=_facts(attempt, language, _issuer(attempt)),
+            facts=_facts(attempt, language, issuer),
         )
     facts = certificate.facts
     language = facts.get("language") or language
-    facts.setdefault("issuer", _issuer(attempt))
+    facts.setdefault("issuer", issuer)
     facts.setdefault("language", language)
+    if any("name" not in row for row in facts.get("sections", [])):  # recorded by wave 1: codes only
+        names = {section.code: section for section in Section.objects.filter(
+            code__in=[row["code"] for row in facts["sections"]])}
+        for row in facts["sections"]:
+            section = names.get(row["code"])
+            row.setdefault("name", {key: getattr(section, f"name_{key}", "") for key in NAME_LANGUAGES} if section
+                           else {})
     with translation.override(language):
         score = formats.number_format(facts["score"], 2)
         document = verifiable_issue(
@@ -165,7 +174,8 @@ def certificate_revoke(*, certificate: Certificate, reason: str, actor: Any) -> 
     revoked with ``reason``, which ``/verify/<code>/`` shows with the date. For HR officers and
     administrators of the taker's organisation; anyone else gets "not found", as for a certificate
     that does not exist. Revoking twice is refused (``verification_already_revoked``)."""
-    certificate = Certificate.objects.select_for_update().select_related("attempt__organization").get(pk=certificate.pk)
+    certificate = Certificate.objects.select_for_update(of=("self",)).select_related("attempt__organization") \
+        .get(pk=certificate.pk)
     if not can_access_organization(actor, certificate.attempt.organization, roles=CERTIFICATE_REVOKE_ROLES) \
             or certificate.document_id is None:
         raise AssessmentNotFound(_("No such certificate."), code=AssessmentErrorCode.CERTIFICATE_NOT_FOUND)

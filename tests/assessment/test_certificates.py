@@ -176,12 +176,17 @@ def test_pending_certificates_are_issued_by_the_backfill_command(assignment, ser
     certificate = Certificate.objects.get(attempt=attempt)
     document = certificate.document
     # As wave 1 left it: a pending row with its facts and no document.
+    wave_1_facts = {**certificate.facts, "sections": [{"code": row["code"], "score": row["score"]}
+                                                      for row in certificate.facts["sections"]]}
+    del wave_1_facts["language"], wave_1_facts["issuer"]
     Certificate.objects.filter(pk=certificate.pk).update(status=CertificateStatus.PENDING, document=None,
-                                                         verification_code="")
+                                                         verification_code="", facts=wave_1_facts)
     document.delete()
     out = io.StringIO()
     call_command("certificates_issue_pending", stdout=out)
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.ISSUED and certificate.document is not None
+    assert certificate.document.title == "Davlat xizmati toʻgʻrisidagi qonun"
+    assert "Yangi qonunchilik" in pdf_text(certificate_pdf(certificate))  # the section's name, filled in at issue
     assert "1" in out.getvalue()
     assert certificates_issue_pending() == 0  # nothing left: safe to run again
