@@ -190,3 +190,15 @@ def test_pending_certificates_are_issued_by_the_backfill_command(assignment, ser
     assert "Yangi qonunchilik" in pdf_text(certificate_pdf(certificate))  # the section's name, filled in at issue
     assert "1" in out.getvalue()
     assert certificates_issue_pending() == 0  # nothing left: safe to run again
+
+
+def test_the_result_api_names_the_certificate(assignment, servant, client):
+    attempt = sit(assignment, servant, right=4)
+    certificate = Certificate.objects.get(attempt=attempt)
+    client.force_login(servant)
+    body = client.get(f"/api/v1/assessment/attempts/{attempt.pk}/result/").json()
+    assert body["certificate"] == {
+        "number": certificate.number, "status": "issued", "issued_on": certificate.issued_on.isoformat(),
+        "pdf_url": reverse("assessment:certificate_pdf", args=[certificate.pk]),
+        "verification_url": f"http://127.0.0.1:8000/verify/{certificate.verification_code}/",
+    }
