@@ -122,6 +122,7 @@ def test_take_an_assigned_test_through_a_reload_and_a_lost_network(page, shot, t
     # The certificate, from the result page.
     certificate = Certificate.objects.get(attempt=attempt)
     expect(page.locator("[data-testid=certificate]")).to_contain_text(certificate.number)
+    assert page.csp_violations() == []
     with page.expect_download() as download_info:
         page.click("[data-testid=certificate-download]")
     download = download_info.value
