@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from core.access import scope_queryset
 
 from ..models import Certificate, CertificateStatus
+from ..roles import CERTIFICATE_ROLES
 from .attempts import result_visibility
 
 __all__ = ["certificate_for_viewer", "certificate_of_attempt", "certificates_in_scope"]
 
-CERTIFICATE_HR_ROLES: tuple[str, ...] = ("admin", "hr_officer")
 _SHOWN = (CertificateStatus.ISSUED, CertificateStatus.REVOKED)
 
 
@@ -25,7 +25,7 @@ def _shown() -> QuerySet[Certificate]:
 def certificates_in_scope(*, user: Any) -> QuerySet[Certificate]:
     """Issued or revoked certificates of takers of the organisations where ``user`` is an HR officer
     or administrator (by the taker's organisation at the attempt)."""
-    return scope_queryset(_shown(), user=user, roles=CERTIFICATE_HR_ROLES, org_field="attempt__organization")
+    return scope_queryset(_shown(), user=user, roles=CERTIFICATE_ROLES, org_field="attempt__organization")
 
 
 def certificate_of_attempt(attempt: Any) -> Certificate | None:
@@ -41,5 +41,5 @@ def certificate_for_viewer(*, user: Any, certificate_id: int) -> tuple[Certifica
     own = _shown().filter(pk=certificate_id, attempt__user=user).first()
     if own is not None and result_visibility(own.attempt)[0]:
         return own, True
-    scoped = certificates_in_scope(user=user).filter(Q(pk=certificate_id)).first()
+    scoped = certificates_in_scope(user=user).filter(pk=certificate_id).first()
     return (scoped, False) if scoped is not None else None

@@ -24,13 +24,12 @@ from core.verification import VerifiableDocument, verifiable_issue, verifiable_r
 
 from ..errors import AssessmentErrorCode, AssessmentNotFound
 from ..models import Attempt, Certificate, CertificateStatus, Section
+from ..roles import CERTIFICATE_ROLES
 
-__all__ = ["CERTIFICATE_KIND", "CERTIFICATE_REVOKE_ROLES", "certificate_issue", "certificate_revoke",
+__all__ = ["CERTIFICATE_KIND", "certificate_issue", "certificate_revoke",
            "certificates_issue_pending", "holder_names", "holder_summary"]
 
 CERTIFICATE_KIND = "assessment.certificate"
-CERTIFICATE_REVOKE_ROLES: tuple[str, ...] = ("admin", "hr_officer")
-"""Who may revoke a certificate (and download anyone's in their scope): by the taker's organisation."""
 DEFAULT_ISSUER = gettext_lazy("Civil Service Development Agency")
 """Issuer of certificates of national tests sat outside an organisation's campaign (candidates)."""
 NAME_LANGUAGES = ("uz", "uz_cyrl", "ru", "en")
@@ -176,7 +175,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, actor: Any) -> 
     that does not exist. Revoking twice is refused (``verification_already_revoked``)."""
     certificate = Certificate.objects.select_for_update(of=("self",)).select_related("attempt__organization") \
         .get(pk=certificate.pk)
-    if not can_access_organization(actor, certificate.attempt.organization, roles=CERTIFICATE_REVOKE_ROLES) \
+    if not can_access_organization(actor, certificate.attempt.organization, roles=CERTIFICATE_ROLES) \
             or certificate.document_id is None:
         raise AssessmentNotFound(_("No such certificate."), code=AssessmentErrorCode.CERTIFICATE_NOT_FOUND)
     document = verifiable_revoke(document=VerifiableDocument.objects.get(pk=certificate.document_id), reason=reason,

@@ -15,8 +15,9 @@ from core.exceptions import ApplicationError
 from core.mixins import RoleRequiredMixin
 
 from ..pdf import certificate_pdf
+from ..roles import CERTIFICATE_ROLES
 from ..selectors import certificate_for_viewer, certificates_in_scope
-from ..services import CERTIFICATE_REVOKE_ROLES, certificate_revoke
+from ..services import certificate_revoke
 
 
 class CertificateDownloadView(LoginRequiredMixin, View):
@@ -37,7 +38,7 @@ class CertificateDownloadView(LoginRequiredMixin, View):
 
 
 class CertificateRevokeView(RoleRequiredMixin, View):
-    required_roles = CERTIFICATE_REVOKE_ROLES
+    required_roles = CERTIFICATE_ROLES
 
     def post(self, request, pk: int):
         certificate = certificates_in_scope(user=request.user).filter(pk=pk).first()
