@@ -1,10 +1,12 @@
-"""Item analysis on aggregated rows (pandas), and its chart (plotly). No database access here: the
-selectors in ``assessment.selectors.analysis`` aggregate, these functions compute and draw, so they are
-testable on hand-made rows.
+"""Item analysis on aggregated rows (pandas), and its chart (plotly). The functions do no database
+access: the selectors in ``assessment.selectors.analysis`` aggregate, these compute and draw, so they
+are testable on hand-made rows.
 
-Wave 2 registers the report with the platform's report registry (``core.reporting.Report``:
-``identifier = "assessment.item_analysis"``, ``dataframe(params)`` = :func:`item_frame` over
-``item_sums``, ``figure(df)`` = :func:`item_figure`)."""
+:class:`ItemAnalysisReport` registers the analysis with the platform's reports (``REPORTS``, collected
+by ``reports.registry``; this module does not import ``reports``): ``dataframe(params)`` =
+:func:`item_frame` over ``item_sums`` (the database aggregates, read in the requester's bank scope),
+``figure(df)`` = :func:`item_figure`; served at
+``GET /api/v1/reports/assessment.item_analysis/?test=CODE&section=CODE&from=&to=``."""
 
 from __future__ import annotations
 
@@ -13,6 +15,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.reporting import Report, ReportParams, ReportParamsForm, plain
 
 DISCRIMINATION_FLAG_BELOW = 0.2
 """Questions that separate strong from weak takers less than this are flagged for review."""
@@ -88,3 +94,94 @@ def item_figure(items: pd.DataFrame, labels: Mapping[int, str] | None = None) ->
 
 def nan_to_none(value: Any) -> Any:
     return None if isinstance(value, float) and math.isnan(value) else value
+
+
+# --- the report (``reports`` registry) ------------------------------------------------------------
+
+REPORT_COLUMNS = ["question_id", "question", "section", "n", "facility", "full_credit_rate", "discrimination",
+                  "flagged"]
+
+
+class ItemAnalysisForm(ReportParamsForm):
+    """The period (when the attempts were finished; the last year by default), and optionally one test
+    and one section by code. A test outside the requester's bank is refused like an unknown code."""
+
+    test = forms.CharField(label=_("Test (code)"), required=False, max_length=40)
+    section = forms.CharField(label=_("Section (code)"), required=False, max_length=40)
+
+    def clean(self) -> dict[str, Any]:
+        from .models import Section
+        from .selectors import test_list
+
+        cleaned = super().clean()
+        cleaned["test_obj"] = cleaned["section_obj"] = None
+        if code := (cleaned.get("test") or "").strip():
+            cleaned["test_obj"] = test_list(user=self.actor).filter(code=code).first()
+            if cleaned["test_obj"] is None:
+                self.add_error("test", _("No test with the code %(code)s in your bank.") % {"code": code})
+        if code := (cleaned.get("section") or "").strip():
+            cleaned["section_obj"] = Section.objects.filter(code=code).first()
+            if cleaned["section_obj"] is None:
+                self.add_error("section", _("No section with the code %(code)s.") % {"code": code})
+        return cleaned
+
+    def params(self) -> ReportParams:
+        params = super().params()
+        params.extra.update(test=self.cleaned_data["test_obj"], section=self.cleaned_data["section_obj"])
+        return params
+
+
+def _filters(params: ReportParams) -> dict[str, Any]:
+    return {"user": params.actor, "test": params.extra.get("test"), "section": params.extra.get("section"),
+            "since": params.date_from, "until": params.date_to}
+
+
+class ItemAnalysisReport(Report):
+    """Per question of the requester's bank answered in finished attempts of the period: facility,
+    full-credit rate, discrimination and the flag (below 0.2); the JSON adds the distractor rates.
+    Statistics of questions, not of people: no small-cell rule applies."""
+
+    identifier = "assessment.item_analysis"
+    name = _("Item analysis")
+    description = _("Facility and discrimination of each question of the bank, weak questions flagged, "
+                    "and how often each option was chosen.")
+    required_roles = ("admin", "test_author")
+    params_form = ItemAnalysisForm
+    period = True
+    order = 300
+    columns = (("question_id", _("Question No."), "number"), ("question", _("Question"), "text"),
+               ("section", _("Section"), "text"), ("n", _("Answers"), "number"),
+               ("facility", _("Facility"), "percent"), ("full_credit_rate", _("Fully correct"), "percent"),
+               ("discrimination", _("Discrimination"), "decimal"), ("flagged", _("Flagged"), "text"))
+
+    def dataframe(self, params: ReportParams) -> pd.DataFrame:
+        from .selectors import item_sums, pick_text, question_list
+
+        items = item_frame(item_sums(**_filters(params)))
+        if items.empty:
+            return pd.DataFrame(columns=REPORT_COLUMNS)
+        questions = question_list(user=params.actor).filter(pk__in=[int(q) for q in items["question_id"]]) \
+            .prefetch_related(None).in_bulk()
+        frame = items.copy()
+        frame["question"] = [pick_text(questions[int(q)].texts())[:200] if int(q) in questions else ""
+                             for q in frame["question_id"]]
+        frame["section"] = [questions[int(q)].section.code if int(q) in questions else ""
+                            for q in frame["question_id"]]
+        return frame.sort_values(["flagged", "discrimination"], ascending=[False, True], na_position="last") \
+            [REPORT_COLUMNS].reset_index(drop=True)
+
+    def figure(self, df: pd.DataFrame) -> dict[str, Any]:
+        return item_figure(df, {int(q): f"{q}: {text[:60]}" for q, text in zip(df["question_id"], df["question"],
+                                                                                strict=True)})
+
+    def as_json(self, params: ReportParams) -> dict[str, Any]:
+        from .selectors import option_counts
+
+        frame = self.dataframe(params)
+        rates = option_rates(option_counts(**_filters(params)), frame) if not frame.empty else {}
+        return {"rows": self.rows(frame), "flag_below": DISCRIMINATION_FLAG_BELOW, "min_answers": MIN_ANSWERS,
+                "options": [{"question_id": question, "choice_id": choice, "rate": plain(rate)}
+                            for question, choices in rates.items() for choice, rate in choices.items()]}
+
+
+REPORTS = (ItemAnalysisReport,)

@@ -53,6 +53,9 @@ class AssessmentErrorCode(StrEnum):
     ANSWER_SEQUENCE_CONFLICT = "answer_sequence_conflict"
     RESULT_NOT_RELEASED = "result_not_released"
 
+    # Certificates
+    CERTIFICATE_NOT_FOUND = "certificate_not_found"
+
 
 class AssessmentError(ApplicationError):
     default_code = "assessment_error"

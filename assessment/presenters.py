@@ -13,9 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.i18n import language_suffix, localized_value
+from core.verification import verification_url
 
-from .models import Attempt, AttemptState, Section
-from .selectors import attempt_review, attempt_slots_for_taker, pick_text, result_visibility, section_scores_of
+from .models import Attempt, AttemptState, Certificate, Section
+from .selectors import (
+    attempt_review,
+    attempt_slots_for_taker,
+    certificate_of_attempt,
+    pick_text,
+    result_visibility,
+    section_scores_of,
+)
 
 TEXT_ORDER = ("uz", "ru", "uz_cyrl", "en")
 
@@ -98,6 +106,15 @@ def test_name(attempt: Attempt, language: str | None = None) -> str:
 test_name.__test__ = False
 
 
+def certificate_payload(certificate: Certificate | None) -> dict[str, Any] | None:
+    """The certificate as its holder sees it: number, status, date, the PDF and the public check."""
+    if certificate is None:
+        return None
+    return {"number": certificate.number, "status": certificate.status, "issued_on": certificate.issued_on.isoformat(),
+            "pdf_url": reverse("assessment:certificate_pdf", args=[certificate.pk]),
+            "verification_url": verification_url(certificate.verification_code)}
+
+
 def result_payload(attempt: Attempt, *, language: str | None = None,
                    now: datetime.datetime | None = None) -> dict[str, Any]:
     """The result as the taker may see it now: the score when the test releases it, the review with
@@ -106,13 +123,14 @@ def result_payload(attempt: Attempt, *, language: str | None = None,
     payload: dict[str, Any] = {
         "id": attempt.pk, "state": attempt.state, "finished_at": _iso(attempt.finished_at),
         "finish_reason": attempt.finish_reason, "score_released": score_shown, "answers_released": answers_shown,
-        "score": None, "passed": None, "pass_mark": None, "sections": [], "review": None,
+        "score": None, "passed": None, "pass_mark": None, "sections": [], "review": None, "certificate": None,
     }
     if not score_shown:
         return payload
     payload.update(score=str(attempt.score), passed=attempt.passed, pass_mark=str(attempt.pass_mark),
                    sections=[{"code": row.section.code, "name": row.section.name, "score": str(row.score)}
-                             for row in section_scores_of(attempt)])
+                             for row in section_scores_of(attempt)],
+                   certificate=certificate_payload(certificate_of_attempt(attempt)))
     if answers_shown:
         payload["review"] = [
             {"position": item.position, "text": item.text, "credit": str(item.credit),

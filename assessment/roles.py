@@ -22,3 +22,5 @@ CAMPAIGN_ROLES: tuple[str, ...] = (ADMIN, HR_OFFICER, TEST_AUTHOR)
 """Run attestation campaigns and follow their progress."""
 PROCTOR_ROLES: tuple[str, ...] = (ADMIN, HR_OFFICER)
 """Read the events and IP addresses of attempts (personal data)."""
+CERTIFICATE_ROLES: tuple[str, ...] = (ADMIN, HR_OFFICER)
+"""Download and revoke the certificates of the takers of their organisations (besides each holder)."""

@@ -133,6 +133,14 @@ class AttemptReviewItemSerializer(serializers.Serializer):
     options = AttemptReviewOptionSerializer(many=True)
 
 
+class CertificateRefSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    status = serializers.ChoiceField(choices=["issued", "revoked"])
+    issued_on = serializers.DateField()
+    pdf_url = serializers.CharField(help_text="The PDF (the holder's session or token).")
+    verification_url = serializers.URLField(help_text="The public check printed as the QR code.")
+
+
 class AttemptResultSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     state = serializers.CharField()
@@ -145,6 +153,8 @@ class AttemptResultSerializer(serializers.Serializer):
     pass_mark = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
     sections = AttemptSectionScoreSerializer(many=True)
     review = AttemptReviewItemSerializer(many=True, allow_null=True)
+    certificate = CertificateRefSerializer(allow_null=True, help_text="Set for a passed attempt once the score is "
+                                                                      "released.")
 
 
 class TestAssignmentSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analysis, bank, blueprints, campaigns, taking
+from .views import analysis, bank, blueprints, campaigns, certificates, taking
 
 app_name = "assessment"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("attempts/<int:pk>/", taking.AttemptView.as_view(), name="attempt"),
     path("attempts/<int:pk>/finish/", taking.FinishAttemptView.as_view(), name="attempt_finish"),
     path("attempts/<int:pk>/result/", taking.AttemptResultView.as_view(), name="attempt_result"),
+    path("certificates/<int:pk>/pdf/", certificates.CertificateDownloadView.as_view(), name="certificate_pdf"),
+    path("certificates/<int:pk>/revoke/", certificates.CertificateRevokeView.as_view(), name="certificate_revoke"),
     path("bank/", bank.QuestionListView.as_view(), name="question_list"),
     path("bank/new/", bank.QuestionFormView.as_view(), name="question_create"),
     path("bank/<int:pk>/edit/", bank.QuestionFormView.as_view(), name="question_edit"),

@@ -25,7 +25,18 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Attempt, AttemptState, Campaign, Question, QuestionKind, Section, Test, TestStatus
+from ..models import (
+    Attempt,
+    AttemptState,
+    Campaign,
+    Certificate,
+    CertificateStatus,
+    Question,
+    QuestionKind,
+    Section,
+    Test,
+    TestStatus,
+)
 from ..roles import TEST_AUTHOR
 from ..services import (
     ChoiceData,
@@ -35,6 +46,7 @@ from ..services import (
     attempt_save_answer,
     attempt_start,
     campaign_create,
+    certificates_issue_pending,
     question_fingerprint,
     question_validate,
     questions_create_bulk,
@@ -287,9 +299,15 @@ def seed(*, rng: random.Random, employees: int, stdout: TextIO) -> str:
         campaign = campaign_create(name=CAMPAIGN_NAME, test=tests["attestatsiya-2026"], organization=organization,
                                    deadline=(timezone.localtime(now) + datetime.timedelta(days=12)).replace(hour=18, minute=0, second=0,
                                                                                        microsecond=0),
-                                   starts_at=now - datetime.timedelta(days=21), actor=officer, now=now)
+                                   starts_at=now - datetime.timedelta(days=21), actor=officer, now=now,
+                                   email=False)  # inbox entries only: no demo e-mails on the console
     finished = simulate_campaign(rng, campaign, now)
     banked = seed_servant_competition(rng, tests["tanlov-mutaxassis"], now)
+    # Passed attempts get their certificates as they finish; a database seeded before certificates
+    # were documents gets them here.
+    backfilled = certificates_issue_pending()
     summary += [f"campaign with {campaign.assignments.count()} takers ({takers} new accounts, {finished} attempts "
-                f"finished)", "servant's banked competition result" if banked else "servant's result kept"]
+                f"finished)", "servant's banked competition result" if banked else "servant's result kept",
+                f"{Certificate.objects.filter(status=CertificateStatus.ISSUED).count()} certificates issued"
+                + (f" ({backfilled} pending ones completed)" if backfilled else "")]
     return "; ".join(summary)

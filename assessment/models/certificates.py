@@ -1,6 +1,6 @@
-"""Certificates of passed attempts: the issue point exists now (a row with the facts the certificate
-states, written when a passed attempt is finished); the PDF with its QR code is produced through the
-platform's verifiable documents (``core.verification``/``core.pdf``) once they exist."""
+"""Certificates of passed attempts: a row with the facts the certificate states, written when a passed
+attempt is finished, and the platform's verifiable document (``core.verification``) that anyone
+holding the PDF checks through its QR code at ``/verify/<code>/``."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ class CertificateStatus(models.TextChoices):
 
 class Certificate(models.Model):
     """What a certificate states, frozen when the attempt passed (a document is a snapshot): the
-    holder's name, the test, the date and the result. ``verification_code`` is set when the verifiable
-    document is issued."""
+    holder's name, the test, the date and the result. ``document`` (and ``verification_code``) is the
+    verifiable document issued with it; the PDF is drawn from these two rows only, never from live
+    data, so renaming the test or the person later does not change an issued certificate."""
 
     attempt = models.OneToOneField(Attempt, verbose_name=_("attempt"), on_delete=models.PROTECT,
                                    related_name="certificate")
@@ -29,6 +30,8 @@ class Certificate(models.Model):
     issued_on = models.DateField(_("date"))
     holder_name = models.CharField(_("holder"), max_length=255)
     facts = models.JSONField(_("what it certifies"), default=dict)
+    document = models.OneToOneField("core.VerifiableDocument", verbose_name=_("verifiable document"), null=True,
+                                    blank=True, on_delete=models.PROTECT, related_name="+")
     verification_code = models.CharField(_("verification code"), max_length=64, blank=True, default="")
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revocation_reason = models.CharField(_("reason of revocation"), max_length=255, blank=True, default="")

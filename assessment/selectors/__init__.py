@@ -7,4 +7,5 @@ from .analysis import *
 from .attempts import *
 from .bank import *
 from .campaigns import *
+from .certificates import *
 from .outcomes import *

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime
-import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import can_access_organization
 from core.audit import audit_log
 from core.exceptions import clean_or_raise
+from core.i18n import localized_value
+from core.notifications import notify
 
 from ..errors import AssessmentError, AssessmentErrorCode
 from ..models import Campaign, CampaignStatus, TestAssignment, TestStatus
@@ -32,7 +34,18 @@ __all__ = [
     "test_assign",
 ]
 
-logger = logging.getLogger(__name__)
+EVENT_ASSIGNED = "assessment.test_assigned"
+EVENT_REMINDER = "assessment.test_reminder"
+
+
+def _test_names(test: Any) -> dict[str, str]:
+    """The test's name in every language of the site (a snapshot for a notification's context)."""
+    return {code: localized_value(test, "name", code) for code, _name in settings.LANGUAGES}
+
+
+def _due(moment: datetime.datetime | None) -> str:
+    # Tashkent time with its offset: the templates print it as it is (``as_date`` does not convert).
+    return timezone.localtime(moment).isoformat() if moment else ""
 
 
 def _require_published(test: Any) -> None:
@@ -81,10 +94,12 @@ def _require_campaign_scope(actor: Any, organization: Any) -> None:
 
 @transaction.atomic
 def campaign_create(*, name: str, test: Any, organization: Any, deadline: datetime.datetime, actor: Any,
-                    starts_at: datetime.datetime | None = None, now: datetime.datetime | None = None) -> Campaign:
+                    starts_at: datetime.datetime | None = None, now: datetime.datetime | None = None,
+                    email: bool = True) -> Campaign:
     """Open an attestation campaign and assign ``test`` to every civil servant in service in
-    ``organization``'s subtree who has an account. People who join later or get an account while the
-    campaign is open are added by :func:`campaign_sync` (daily, and from the campaign page).
+    ``organization``'s subtree who has an account; each is notified (``assessment.test_assigned``;
+    ``email=False``: in the inbox only, e.g. demo data). People who join later or get an account while
+    the campaign is open are added by :func:`campaign_sync` (daily, and from the campaign page).
 
     ``actor`` is required: the campaign reads the workforce record with their scope, then and later."""
     now = now or timezone.now()
@@ -104,7 +119,7 @@ def campaign_create(*, name: str, test: Any, organization: Any, deadline: dateti
                         starts_at=starts_at or now, created_by=actor)
     clean_or_raise(campaign, exclude=["created_by"])
     campaign.save()
-    added = campaign_sync(campaign=campaign)
+    added = campaign_sync(campaign=campaign, email=email)
     audit_log("assessment.campaign.created", actor=actor, target=campaign,
               data={"test": test.code, "organization": organization.code, "assigned": added,
                     "deadline": deadline.isoformat()})
@@ -124,9 +139,10 @@ def campaign_members(campaign: Campaign):
 
 
 @transaction.atomic
-def campaign_sync(*, campaign: Campaign) -> int:
-    """Assign the campaign's test to members not assigned yet; returns how many were added. Safe to
-    run again and in parallel (one assignment per taker, test and campaign)."""
+def campaign_sync(*, campaign: Campaign, email: bool = True) -> int:
+    """Assign the campaign's test to members not assigned yet and notify them
+    (``assessment.test_assigned``); returns how many were added. Safe to run again and in parallel
+    (the campaign row is locked; one assignment per taker, test and campaign)."""
     campaign = (Campaign.objects.select_for_update(of=("self",)).select_related("organization", "created_by")
                 .get(pk=campaign.pk))
     if campaign.status != CampaignStatus.OPEN:
@@ -143,6 +159,10 @@ def campaign_sync(*, campaign: Campaign) -> int:
     TestAssignment.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     if rows:
         audit_log("assessment.campaign.synced", actor=None, target=campaign, data={"added": len(rows)})
+        takers = get_user_model().objects.filter(pk__in=[row.user_id for row in rows]).order_by("pk")
+        notify(takers.iterator(chunk_size=1000), EVENT_ASSIGNED,
+               {"test": _test_names(campaign.test), "campaign": campaign.name, "due": _due(campaign.deadline)},
+               link=reverse("assessment:my_tests"), actor=campaign.created_by, email=email)
     return len(rows)
 
 
@@ -158,30 +178,24 @@ def campaign_close(*, campaign: Campaign, actor: Any) -> Campaign:
     return campaign
 
 
+@transaction.atomic
 def assignment_remind(*, assignment: TestAssignment, now: datetime.datetime | None = None) -> bool:
-    """Remind the taker that ``assignment`` is due: an e-mail in their language now (the platform's
-    notifications will carry it when they exist). Returns whether a reminder went out; the
-    assignment is stamped only then, so a failed delivery is retried on the next run."""
+    """Remind the taker that ``assignment`` is due, through the platform's notifications
+    (``assessment.test_reminder``: an inbox entry, and an e-mail in their language sent after commit by
+    ``core.notification_email`` unless they switched it off). Returns whether a reminder went out.
+
+    The assignment is claimed by a conditional update of its counter first, so two runs of the task
+    at once remind once; a taker who cannot be notified (inactive account) is not stamped."""
     now = now or timezone.now()
-    user = assignment.user
-    if not user.email:
+    if not assignment.user.is_active:
         return False
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        due = timezone.localtime(assignment.available_until).strftime("%d.%m.%Y %H:%M") \
-            if assignment.available_until else ""
-        subject = _("Reminder: the test “%(test)s” is due by %(due)s") % {"test": assignment.test.name, "due": due}
-        body = _("Hello, %(name)s.\n\nYou are to sit the test “%(test)s” (%(source)s) by %(due)s. "
-                 "Open “My tests” to start: %(url)s\n") % {
-            "name": user.get_full_name() or user.username, "test": assignment.test.name,
-            "source": assignment.source_label, "due": due,
-            "url": settings.PUBLIC_BASE_URL.rstrip("/") + reverse("assessment:my_tests")}
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-    except Exception:  # one unreachable mailbox must not stop the other reminders
-        logger.exception("reminder for assignment %s not delivered", assignment.pk)
+    claimed = TestAssignment.objects.filter(pk=assignment.pk, reminders_sent=assignment.reminders_sent).update(
+        last_reminded_at=now, reminders_sent=F("reminders_sent") + 1)
+    if not claimed:
         return False
-    updated = TestAssignment.objects.filter(pk=assignment.pk).update(
-        last_reminded_at=now, reminders_sent=assignment.reminders_sent + 1)
-    audit_log("assessment.assignment.reminded", actor=None, target=assignment, data={"to": user.username})
-    return bool(updated)
+    notify([assignment.user], EVENT_REMINDER,
+           {"test": _test_names(assignment.test), "campaign": assignment.source_label,
+            "due": _due(assignment.available_until)},
+           link=reverse("assessment:my_tests"))
+    audit_log("assessment.assignment.reminded", actor=None, target=assignment, data={"to": assignment.user.username})
+    return True

@@ -399,7 +399,7 @@ def attempt_finish(*, attempt: Attempt | int, reason: str = FinishReason.TAKER, 
         attempt.save(update_fields=["state", "finished_at", "finish_reason", "marks", "score", "passed"])
         AttemptEvent.objects.create(attempt=attempt, kind=EventKind.FINISHED, occurred_at=now)
         if attempt.passed:
-            certificate_issue(attempt=attempt)
+            certificate_issue(attempt=attempt, actor=actor)
         audit_log("assessment.attempt.finished", actor=actor, target=attempt,
                   data={"score": str(attempt.score), "passed": attempt.passed, "reason": reason})
         payload = {

@@ -26,6 +26,7 @@ from ..selectors import (
     campaign_participants,
     campaign_progress,
     campaign_totals,
+    certificate_of_attempt,
     proctored_attempts,
     section_scores_of,
 )
@@ -138,4 +139,5 @@ class ProctorAttemptView(RoleRequiredMixin, TemplateView):
         audit_log("assessment.attempt.proctored", actor=self.request.user, target=attempt, request=self.request)
         return {**super().get_context_data(**kwargs), "attempt": attempt, "events": events,
                 "addresses": sorted(addresses.items(), key=lambda item: -item[1]), "counts": counts,
-                "sections": section_scores_of(attempt) if attempt.score is not None else []}
+                "sections": section_scores_of(attempt) if attempt.score is not None else [],
+                "certificate": certificate_of_attempt(attempt)}

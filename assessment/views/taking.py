@@ -16,7 +16,7 @@ from core.exceptions import ApplicationError
 from ..api import assignment_rows
 from ..models import Attempt, AttemptState, TestAssignment
 from ..presenters import attempt_payload, result_payload, test_name
-from ..selectors import my_assignments, section_scores_of, taker_attempt
+from ..selectors import certificate_of_attempt, my_assignments, section_scores_of, taker_attempt
 from ..services import attempt_finish, attempt_page_opened, attempt_save_answer, attempt_start
 
 
@@ -133,4 +133,5 @@ class AttemptResultView(LoginRequiredMixin, TemplateView):
         result = result_payload(self.attempt, language=self.request.LANGUAGE_CODE)
         return {**super().get_context_data(**kwargs), "attempt": self.attempt, "result": result,
                 "sections": section_scores_of(self.attempt) if result["score_released"] else [],
+                "certificate": certificate_of_attempt(self.attempt) if result["score_released"] else None,
                 "test_name": test_name(self.attempt, self.request.LANGUAGE_CODE)}

@@ -406,3 +406,6 @@ ASSESSMENT_REMINDER_INTERVAL_HOURS = int(env("ASSESSMENT_REMINDER_INTERVAL_HOURS
 ASSESSMENT_REMINDER_MAX = int(env("ASSESSMENT_REMINDER_MAX", "3"))
 # Largest question file accepted by the bank import (bytes).
 ASSESSMENT_IMPORT_MAX_BYTES = int(env("ASSESSMENT_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Issuer printed on certificates of tests with neither a campaign nor an owner organisation (empty: the
+# translated "Civil Service Development Agency").
+ASSESSMENT_CERTIFICATE_ISSUER = env("ASSESSMENT_CERTIFICATE_ISSUER", "")

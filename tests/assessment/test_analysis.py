@@ -6,6 +6,7 @@ import math
 import random
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from assessment.analytics import item_figure, item_frame, option_rates
@@ -46,7 +47,7 @@ def test_too_few_answers_or_no_spread_gives_no_discrimination():
 
 
 @pytest.mark.django_db
-def test_item_analysis_on_real_attempts(tree):
+def test_item_analysis_on_real_attempts(tree, client):
     """Strong takers answer the good question right and the weak ones wrong; a bad question is answered
     right by the weak and wrong by the strong: it is flagged, the good one is not."""
     officer = UserFactory()
@@ -100,3 +101,31 @@ def test_item_analysis_on_real_attempts(tree):
     grant(other, "test_author", tree["B"])
     assert item_sums(user=other) == []
     assert section_averages_by_organization(user=other) == []
+
+    # Registered as a report: the same figures through GET /api/v1/reports/<identifier>/, scoped.
+    from reports.registry import get_report
+
+    report = get_report("assessment.item_analysis")
+    client.force_login(author)
+    response = client.get("/api/v1/reports/assessment.item_analysis/")
+    assert response.status_code == 200
+    body = response.json()
+    rows = {row["question_id"]: row for row in body["rows"]}
+    assert rows[bad]["flagged"] is True and rows[good]["flagged"] is False
+    assert body["rows"][0]["question_id"] == bad  # flagged questions first
+    assert rows[good]["n"] == 12 and rows[good]["facility"] == pytest.approx(0.5)
+    assert rows[good]["section"] == "legislation" and rows[good]["question"].startswith("Savol")
+    assert body["flag_below"] == 0.2
+    option_rate = {(o["question_id"], o["choice_id"]): o["rate"] for o in body["options"]}
+    assert option_rate[(good, wrong[0])] == pytest.approx(0.5)
+    assert client.get(f"/api/v1/reports/assessment.item_analysis/?test={test.code}").json()["rows"]
+    refused = client.get("/api/v1/reports/assessment.item_analysis/?test=no-such-test")
+    assert (refused.status_code, refused.json()["field"]) == (400, "test")
+    last_year = client.get("/api/v1/reports/assessment.item_analysis/?from=2020-01-01&to=2020-12-31").json()
+    assert last_year["rows"] == []
+    figure = report.figure(pd.DataFrame(body["rows"]))
+    assert figure["data"][0]["type"] == "scatter"
+    client.force_login(officer)  # an HR officer keeps no bank
+    assert client.get("/api/v1/reports/assessment.item_analysis/").status_code == 403
+    client.force_login(other)
+    assert client.get("/api/v1/reports/assessment.item_analysis/").json()["rows"] == []

@@ -13,9 +13,20 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from assessment.analytics import item_frame
-from assessment.models import Attempt, AttemptState, Campaign, Question, Section, Test, TestAssignment
+from assessment.models import (
+    Attempt,
+    AttemptState,
+    Campaign,
+    Certificate,
+    CertificateStatus,
+    Question,
+    Section,
+    Test,
+    TestAssignment,
+)
 from assessment.selectors import OutcomeStatus, assignment_outcome, banked_result_for, item_sums
 from core.access import has_role
+from core.notifications.models import Notification
 from workforce.access import org_scope
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +64,13 @@ def test_demo_data_of_the_assessment_app():
     assert statistics.pstdev(scores) > 5 and min(scores) < 56 < max(scores)
     analysis = item_frame(item_sums(user=author))
     assert len(analysis) > 50
+    # Every passed attempt has its issued certificate (a verifiable document), no failed one has one;
+    # the servant was told about the campaign in the inbox.
+    passed = Attempt.objects.filter(state=AttemptState.FINISHED, passed=True)
+    assert passed.exists()
+    assert Certificate.objects.filter(status=CertificateStatus.ISSUED, document__isnull=False).count() == \
+        passed.count() == Certificate.objects.count()
+    assert Notification.objects.filter(recipient=servant, event="assessment.test_assigned").count() == 1
 
     before = (Question.objects.count(), Attempt.objects.count(), TestAssignment.objects.count(),
               User.objects.count())

@@ -10,9 +10,18 @@ from django.utils import timezone
 from assessment.errors import AssessmentErrorCode
 from assessment.models import TestAssignment
 from assessment.selectors import assignments_needing_reminder, campaign_participants, campaign_progress
-from assessment.services import attempt_finish, attempt_start, campaign_close, campaign_create, campaign_sync
+from assessment.services import (
+    assignment_remind,
+    attempt_finish,
+    attempt_start,
+    campaign_close,
+    campaign_create,
+    campaign_sync,
+)
 from assessment.tasks import campaign_reminders_send_task, campaigns_sync_task
 from core.exceptions import ApplicationError
+from core.notifications import render_part
+from core.notifications.models import EmailStatus, Notification
 from tests.assessment.factories import make_bank, make_test
 from tests.factories import UserFactory, grant, make_staffed_employee
 from workforce.models import EmployeeStatus, Role
@@ -108,7 +117,8 @@ def test_progress_per_organisation_and_participants(test, tree, hr_a, people, dj
         ["A-DIST"]
 
 
-def test_reminders_go_to_those_who_have_not_finished_near_the_deadline(test, tree, hr_a, people, mailoutbox):
+def test_reminders_go_to_those_who_have_not_finished_near_the_deadline(test, tree, hr_a, people, mailoutbox,
+                                                                       django_capture_on_commit_callbacks):
     soon = make_campaign(test, tree["A"], hr_a, days=3)
     make_campaign(test, tree["A"], hr_a, days=30)  # too early to remind
     done = soon.assignments.get(user=people["a"])
@@ -116,12 +126,45 @@ def test_reminders_go_to_those_who_have_not_finished_near_the_deadline(test, tre
                    now=NOW + datetime.timedelta(minutes=1))
     due = list(assignments_needing_reminder(now=NOW))
     assert [a.user.username for a in due] == ["a2"]
-    assert campaign_reminders_send_task() == 1
+    Notification.objects.all().delete()  # the "assigned" ones
+    with django_capture_on_commit_callbacks(execute=True):
+        assert campaign_reminders_send_task() == 1
+    # Through the platform's notifications: an inbox entry and its e-mail, in the taker's language.
+    reminder = Notification.objects.get()
+    assert (reminder.recipient, reminder.event, reminder.link) == (people["a_dist"], "assessment.test_reminder",
+                                                                   "/assessment/")
+    assert reminder.email_status == EmailStatus.SENT
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["a2@example.uz"]
     assert "2026 attestatsiyasi" in mailoutbox[0].body and "/assessment/" in mailoutbox[0].body
-    # not again within the interval; again after it
+    assert test.name_uz in mailoutbox[0].subject
+    assert timezone.localtime(soon.deadline).strftime("%d.%m.%Y %H:%M") in mailoutbox[0].body
+    assignment = soon.assignments.get(user=people["a_dist"])
+    assert assignment.reminders_sent == 1 and assignment.last_reminded_at is not None
+    # not again within the interval; again after it; a stale copy of the row reminds nobody twice
     assert list(assignments_needing_reminder(now=NOW)) == []
     assert len(list(assignments_needing_reminder(now=NOW + datetime.timedelta(hours=49)))) == 1
+    stale = due[0]
+    assert assignment_remind(assignment=stale, now=NOW) is False
+    assert Notification.objects.count() == 1
+
+
+def test_the_campaign_notifies_each_taker_it_assigns(test, tree, hr_a, people, mailoutbox,
+                                                     django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign = make_campaign(test, tree["A"], hr_a)
+    assigned = Notification.objects.filter(event="assessment.test_assigned")
+    assert set(assigned.values_list("recipient__username", flat=True)) == {"a1", "a2"}
+    assert {m.to[0] for m in mailoutbox} == {"a1@example.uz", "a2@example.uz"}
+    assert "2026 attestatsiyasi" in mailoutbox[0].body
+    headline = render_part(assigned.first(), "inapp", language="uz")
+    assert test.name_uz in headline
+    # a newcomer added later is told too, once
+    servant(tree["A-DEPT"], "a3")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert campaign_sync(campaign=campaign) == 1
+        assert campaign_sync(campaign=campaign) == 0
+    assert list(assigned.filter(recipient__username="a3").values_list("event", flat=True)) == \
+        ["assessment.test_assigned"]
 
 
 def test_deadline_in_the_past_is_refused(test, tree, hr_a):

@@ -1,11 +1,9 @@
 """Journey of the assessment issue: a civil servant starts the test an attestation campaign assigned,
 answers, loses the network for the answer saves and reloads mid-test (every answer is still there),
-gets the network back (the queued answer is sent), flags a question, finishes and sees the result.
+gets the network back (the queued answer is sent), flags a question, finishes, sees the result and
+downloads the certificate; an anonymous visitor then checks it at the address of its QR code.
 
-(Waits use Playwright's expect(): wait_for_function evaluates a string, which the page's CSP forbids.)
-
-The certificate download and the anonymous QR check come with the platform's verifiable documents
-(wave 2); this journey ends at the result page."""
+(Waits use Playwright's expect(): wait_for_function evaluates a string, which the page's CSP forbids.)"""
 
 from __future__ import annotations
 
@@ -16,10 +14,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from assessment.models import Attempt, AttemptSlot, AttemptState
+from assessment.models import Attempt, AttemptSlot, AttemptState, Certificate
 from assessment.services import campaign_create
 from tests.assessment.factories import make_bank, make_test
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, open_page, screenshot
 from tests.factories import PASSWORD, UserFactory, grant, make_staffed_employee
 from workforce.models import Role
 from workforce.services import employee_link_user
@@ -42,11 +40,12 @@ def option(page, question_id: int, option_id: int):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_take_an_assigned_test_through_a_reload_and_a_lost_network(page, shot, tree):
+def test_take_an_assigned_test_through_a_reload_and_a_lost_network(page, shot, tree, browser, live_server):
     officer = UserFactory(username="kadrlar")
     grant(officer, Role.HR_OFFICER, tree["A"])
     servant = UserFactory(username="xizmatchi", first_name="Sardor", last_name="Gʻulomov")
-    employee_link_user(employee=make_staffed_employee(tree["A-DEPT"]), user=servant, actor=None)
+    employee_link_user(employee=make_staffed_employee(tree["A-DEPT"], last_name="Gʻulomov", first_name="Sardor",
+                                                      middle_name="Anvarovich"), user=servant, actor=None)
     make_bank("legislation", 4)
     make_bank("logic", 3)
     test = make_test(lines=[("legislation", 3), ("logic", 2)], name_uz="Attestatsiya testi", time_limit_minutes=30,
@@ -118,3 +117,31 @@ def test_take_an_assigned_test_through_a_reload_and_a_lost_network(page, shot, t
     shot("assessment-result")
     page.set_viewport_size({"width": 390, "height": 844})
     shot("assessment-result-phone")
+    page.set_viewport_size({"width": 1366, "height": 900})
+
+    # The certificate, from the result page.
+    certificate = Certificate.objects.get(attempt=attempt)
+    expect(page.locator("[data-testid=certificate]")).to_contain_text(certificate.number)
+    assert page.csp_violations() == []
+    with page.expect_download() as download_info:
+        page.click("[data-testid=certificate-download]")
+    download = download_info.value
+    assert download.suggested_filename == f"{certificate.number}.pdf"
+    with open(download.path(), "rb") as handle:
+        pdf = handle.read()
+    assert pdf.startswith(b"%PDF") and certificate.verification_code.encode() in pdf
+
+    # Anyone holding the paper checks it through the QR address, without an account.
+    context, visitor = open_page(browser, live_server)
+    try:
+        visitor.goto(f"/verify/{certificate.verification_code}/")
+        expect(visitor.locator("[data-testid=verify-ok]")).to_be_visible()
+        facts = visitor.inner_text("[data-testid=verify-facts]")
+        assert "Gʻulomov S. A." in facts and "Attestatsiya testi" in facts and "60,00 / 100" in facts
+        assert "Sardor" not in facts
+        screenshot(visitor, "assessment-certificate-verify")
+        visitor.set_viewport_size({"width": 390, "height": 844})
+        screenshot(visitor, "assessment-certificate-verify-phone")
+        assert visitor.csp_violations() == []
+    finally:
+        context.close()

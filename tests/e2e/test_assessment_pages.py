@@ -1,17 +1,20 @@
 """The test author's and the HR officer's assessment pages in a real browser, at desktop and phone
 widths: a question is written in the form, a blueprint is published, a campaign opened and followed,
-an attempt proctored and the item analysis read. Screenshots land in tests/e2e/screenshots/."""
+an attempt proctored (a passed one's certificate revoked) and the item analysis read. Screenshots land
+in tests/e2e/screenshots/."""
 
 from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
-from assessment.models import Question, Test
-from assessment.services import attempt_finish, attempt_start
+from assessment.models import Certificate, Question, Test
+from assessment.services import attempt_finish, attempt_save_answer, attempt_start
 from tests.assessment.factories import make_bank
 from tests.e2e.conftest import login
 from tests.factories import PASSWORD, UserFactory, grant, make_staffed_employee
@@ -102,8 +105,12 @@ def test_author_and_hr_pages(page, shot, tree):
     from assessment.models import Campaign
 
     campaign = Campaign.objects.get()
-    for assignment in campaign.assignments.all()[:2]:
+    for number, assignment in enumerate(campaign.assignments.order_by("pk")[:2]):
         attempt = attempt_start(assignment=assignment, user=assignment.user, ip_address="10.20.30.40")
+        if number == 0:  # this one answers everything right: it passes and gets a certificate
+            for slot in attempt.slots.all():
+                attempt_save_answer(attempt_id=attempt.pk, question_id=slot.question_id, user=assignment.user,
+                                    choices=[int(k) for k, v in slot.key.items() if Decimal(v) > 0], sequence=1)
         attempt_finish(attempt=attempt, actor=assignment.user)
     page.reload()
     both_widths(page, shot, "assessment-campaign")
@@ -111,6 +118,21 @@ def test_author_and_hr_pages(page, shot, tree):
     page.wait_for_selector("[data-testid=proctor-events]")
     assert "10.20.30.40" in page.inner_text("[data-testid=proctor-summary]")
     both_widths(page, shot, "assessment-proctor")
+
+    # The passed attempt's certificate: HR revokes it, and its public check says so.
+    certificate = Certificate.objects.get()
+    page.goto(f"/assessment/proctor/attempts/{certificate.attempt_id}/")
+    card = page.locator("[data-testid=proctor-certificate]")
+    expect(card).to_contain_text(certificate.number)
+    page.fill("#revoke-reason", "Natija bekor qilindi: test boshqa odam tomonidan topshirilgan")
+    both_widths(page, shot, "assessment-proctor-certificate")
+    page.click("[data-testid=certificate-revoke] button")
+    expect(card).to_contain_text("Natija bekor qilindi")
+    page.goto(f"/verify/{certificate.verification_code}/")
+    expect(page.locator("[data-testid=verify-revoked]")).to_be_visible()
+    assert "test boshqa odam" in page.inner_text("[data-testid=verify-reason]")
+    both_widths(page, shot, "assessment-certificate-revoked")
+    page.go_back()
 
     page.click("text=Chiqish")
     login(page, "muallif", PASSWORD)
