@@ -3,8 +3,9 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/anything \\
         .venv/bin/python bench/composition.py --employees 1000000 [--rounds 3] [--database hr_bench_composition]
 
-Runs at two sizes, N and N/10, each in a process of its own (so that peak memory is per size) with
-its own database (``<database>_<n>`` on the server of DATABASE_URL), generated like
+Runs at two sizes, N and N/10, each measured in a process of its own (so that peak memory is per
+size; data generation runs in a process before it and never counts) with its own database
+(``<database>_<n>`` on the server of DATABASE_URL), generated like
 ``bench/employee_list.py`` (its generator: realistic ages, sexes, education, ranks, service starts,
 ~600 organisations, staffing tables, one primary assignment each). Per size it times, after a
 warm-up, the median of ``--rounds`` runs of
@@ -46,6 +47,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--single", action="store_true", help="measure this size only (the child process)")
+    parser.add_argument("--prepare", action="store_true",
+                        help="with --single: only generate the data (its own process, so the generator's "
+                             "memory never counts in the measured peak)")
     return parser.parse_args()
 
 
@@ -116,6 +120,8 @@ def measure(args: argparse.Namespace) -> dict:
         generate(connection, args.employees, args.seed)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+    if args.prepare:
+        return {"employees": args.employees, "prepared": True}
     on = datetime.date.today()
     with connection.cursor() as cursor:  # the floor gets the room the selector asks for (SET LOCAL) too
         cursor.execute("SET work_mem = '64MB'")
@@ -163,6 +169,8 @@ def main() -> None:
     for n in (args.employees // 10, args.employees):
         command = [sys.executable, __file__, "--single", "--employees", str(n), "--database", args.database,
                    "--rounds", str(args.rounds), "--seed", str(args.seed)]
+        prepared = subprocess.run([*command, "--prepare"], check=True, capture_output=True, text=True, cwd=ROOT)
+        sys.stderr.write(prepared.stderr)
         output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
         sys.stderr.write(output.stderr)
         line = output.stdout.strip().splitlines()[-1]
