@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ __all__ = [
     "campaign_create",
     "campaign_sync",
     "test_assign",
+    "test_assignment_close",
 ]
 
 EVENT_ASSIGNED = "assessment.test_assigned"
@@ -82,6 +83,24 @@ def test_assign(*, test: Any, user: Any, source_app: str, source_id: str, source
 
 
 test_assign.__test__ = False  # a service about a *test*, not a pytest test
+
+
+def test_assignment_close(*, source_app: str, source_id: str, actor: Any, now: datetime.datetime | None = None) -> int:
+    """The source no longer needs the test (the application was withdrawn, rejected or its vacancy
+    cancelled): the assignments made for it can no longer be started from now on ("to be taken by"
+    is now; an attempt already open runs to its own deadline, its result is kept but no longer asked
+    for). Idempotent; returns how many assignments were closed."""
+    now = now or timezone.now()
+    open_ones = (TestAssignment.objects.filter(source_app=source_app, source_id=str(source_id))
+                 .filter(Q(available_until__isnull=True) | Q(available_until__gt=now)))
+    closed = 0
+    for assignment in open_ones.select_for_update():
+        assignment.available_until = now
+        assignment.save(update_fields=["available_until", "updated_at"])
+        audit_log("assessment.assignment.closed", actor=actor, target=assignment,
+                  data={"source_app": source_app, "source_id": str(source_id)})
+        closed += 1
+    return closed
 
 
 def _require_campaign_scope(actor: Any, organization: Any) -> None:

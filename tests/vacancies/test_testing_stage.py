@@ -200,3 +200,19 @@ def test_the_cabinet_says_a_banked_score_passed(client, tree, test_of_vacancy):
     page = client.get("/cabinet/").content.decode()
     assert 'data-testid="banked"' in page
     assert Application.objects.get(pk=application.pk).test_banked
+
+
+def test_withdrawing_at_the_test_closes_its_assignment(tree, test_of_vacancy):
+    from vacancies.services import application_withdraw
+
+    vacancy = make_vacancy(tree["A"], test=test_of_vacancy)
+    application = admitted(vacancy)
+    application_invite_to_test(application=application, actor=None)
+    assignment = TestAssignment.objects.get(user=application.candidate.user)
+    assert assignment.available_until is None
+    application.refresh_from_db()
+    application_withdraw(application=application, actor=application.candidate.user)
+    assignment.refresh_from_db()
+    assert assignment.available_until is not None and assignment.available_until <= timezone.now()
+    with pytest.raises(ApplicationError):
+        attempt_start(assignment=assignment, user=application.candidate.user)

@@ -112,6 +112,11 @@ def change_stage(application: Application, to: str, *, actor: User | None, note:
                                     actor=actor if getattr(actor, "is_authenticated", False) else None)
     audit_log(f"vacancies.application.{verb}", actor=actor, target=application,
               data={"vacancy": application.vacancy_id, "from": previous, "to": to, **(data or {})})
+    if previous == Stage.TESTING and not application.is_active:
+        # Withdrawn, rejected or cancelled while the test waited: it leaves the candidate's "My tests".
+        from assessment.services import test_assignment_close
+
+        test_assignment_close(source_app=TEST_SOURCE, source_id=str(application.pk), actor=actor)
     stage_notify(application, actor=actor, note=note)
 
 
