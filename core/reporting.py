@@ -31,6 +31,8 @@ from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateField
+
 SUPPRESSED_LABEL = "<5"
 
 
@@ -175,16 +177,16 @@ class ReportParamsForm(forms.Form):
     :meth:`resolve_organization`, :meth:`may_see_records` and the choices."""
 
     org = forms.CharField(label=_("Organisation (code)"), required=False, max_length=32)
-    on = forms.DateField(label=_("As of"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", "—")])
-    group = forms.ChoiceField(label=_("Position group"), required=False, choices=[("", "—")])
+    on = DateField(label=_("As of"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("All"))])
+    group = forms.ChoiceField(label=_("Position group"), required=False, choices=[("", _("All"))])
 
     def __init__(self, data: Any = None, *, actor: Any, period: bool = False, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.actor, self.period = actor, period
         # "from"/"to" are Python keywords, so these two are added by name.
-        self.fields["from"] = forms.DateField(label=_("From"), required=False)
-        self.fields["to"] = forms.DateField(label=_("To"), required=False)
+        self.fields["from"] = DateField(label=_("From"), required=False)
+        self.fields["to"] = DateField(label=_("To"), required=False)
 
     def resolve_organization(self, code: str) -> Any:
         """The organisation ``code`` names if the requester may see it, else None."""

@@ -35,8 +35,8 @@ class WorkforceReportForm(ReportParamsForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "—"), *reference_choices(Region)]
-        self.fields["group"].choices = [("", "—"), *PositionGroup.choices]
+        self.fields["region"].choices = [("", _("All")), *reference_choices(Region)]
+        self.fields["group"].choices = [("", _("All")), *PositionGroup.choices]
 
     def resolve_organization(self, code: str) -> Any:
         return organizations_for(self.actor, roles=ANALYTICS_ROLES).filter(code=code).first()
