@@ -4,9 +4,6 @@ Celery job), with the formula-injection escaping of the workforce exports."""
 
 from __future__ import annotations
 
-import csv
-import io
-import tempfile
 from decimal import Decimal
 from typing import Any
 
@@ -14,9 +11,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 
 from core.exporters import CONTENT_TYPES, Exporter, ExportFile, ExportProgress, count_up_to
+from core.exporters.tables import table_csv, table_xlsx
 from workforce.access import HR_ROLES
 from workforce.exporting import escape_formula
 
@@ -87,42 +84,10 @@ class ApplicantExporter(Exporter):
         headings = [escape_formula(heading) for _key, heading in columns]
         stem = f"applicants-{vacancy.pk if vacancy else 'none'}"
         if params.get("format") == "csv":
-            output, count = _write_csv(headings, rows, progress)
+            output, count = table_csv(headings, rows, progress)
             return ExportFile(filename=f"{stem}.csv", content_type=CONTENT_TYPES["csv"], file=output, rows=count)
-        output, count = _write_xlsx(headings, rows, progress, title=_("Applicants"))
+        output, count = table_xlsx(headings, rows, progress, title=_("Applicants"))
         return ExportFile(filename=f"{stem}.xlsx", content_type=CONTENT_TYPES["xlsx"], file=output, rows=count)
 
     def audit_params(self, params):
         return {"vacancy": params.get("vacancy"), "format": params.get("format")}
-
-
-def _write_xlsx(headings, rows, progress, *, title: str):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.freeze_panes = "A2"
-    sheet.append(headings)
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        sheet.append(row)
-        if count % 500 == 0:
-            progress(count)
-    output = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 - handed to the response
-    workbook.save(output)
-    output.seek(0)
-    return output, count
-
-
-def _write_csv(headings, rows, progress):
-    output = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 - handed to the response
-    text = io.TextIOWrapper(output, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text, delimiter=";")
-    writer.writerow(headings)
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        writer.writerow(row)
-        if count % 500 == 0:
-            progress(count)
-    text.flush()
-    text.detach()
-    output.seek(0)
-    return output, count
