@@ -187,10 +187,8 @@ def test_a_withdrawing_winner_hands_over_to_the_next(ranked):
     assert ranking[1].stage == Stage.WINNER
 
 
-def test_a_serving_civil_servant_winner_is_transferred(tree, commission_a, hr_a):
-    from workforce.models import OrderKind
-
-    employee = make_staffed_employee(tree["A-DEPT"])
+def _servant_wins_a_management_competition(tree, commission_a, employee):
+    """``employee`` applies alone to a management competition of A and comes first."""
     vacancy = make_vacancy(tree["A"], category_code="M-4")
     for user in commission_a:
         commission_member_add(vacancy=vacancy, user=user, actor=None)
@@ -199,6 +197,14 @@ def test_a_serving_civil_servant_winner_is_transferred(tree, commission_a, hr_a)
     score_all(vacancy, applications, commission_a, {(0, 0): [7] * 4, (1, 0): [8] * 4})
     competition_rank(vacancy=vacancy, actor=None)
     vacancy.refresh_from_db()
+    return vacancy, applications, candidate
+
+
+def test_a_serving_civil_servant_winner_is_transferred(tree, commission_a, hr_a):
+    from workforce.models import OrderKind
+
+    employee = make_staffed_employee(tree["A-DEPT"])
+    vacancy, applications, _candidate = _servant_wins_a_management_competition(tree, commission_a, employee)
     order = vacancy_appoint_winner(vacancy=vacancy, application=applications[0],
                                    start_date=datetime.date.today() + datetime.timedelta(days=1), actor=hr_a)
     assert order.kind == OrderKind.TRANSFER and order.employee == employee
@@ -213,14 +219,7 @@ def test_a_winner_serving_in_another_ministry_is_moved_across(tree, commission_a
     from workforce.models import HROrder, OrderKind
 
     employee = make_staffed_employee(tree["B"])
-    vacancy = make_vacancy(tree["A"], category_code="M-4")
-    for user in commission_a:
-        commission_member_add(vacancy=vacancy, user=user, actor=None)
-    candidate = make_candidate(employee=employee)
-    vacancy, applications = take_to_interview(vacancy, [candidate], scores=(75,))
-    score_all(vacancy, applications, commission_a, {(0, 0): [7] * 4, (1, 0): [8] * 4})
-    competition_rank(vacancy=vacancy, actor=None)
-    vacancy.refresh_from_db()
+    vacancy, applications, candidate = _servant_wins_a_management_competition(tree, commission_a, employee)
     order = vacancy_appoint_winner(vacancy=vacancy, application=applications[0],
                                    start_date=datetime.date.today() + datetime.timedelta(days=14), actor=hr_a)
     assert order.organization == tree["A"] and order.basis_app == "vacancies"
