@@ -58,6 +58,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=200.0, help="saves per second of the paced phase")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients of the closed-loop phases")
     parser.add_argument("--port", type=int, default=8107)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per gunicorn worker (1: sync workers; more: gthread, which lets a worker "
+                             "serve another request while one waits on PostgreSQL's commit)")
     parser.add_argument("--database", default=BENCH_DB)
     parser.add_argument("--generate", help=argparse.SUPPRESS)  # internal: run as the load generator
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -387,8 +390,8 @@ def main() -> None:
 
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     server = subprocess.Popen(
-        [gunicorn, "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning",
-         "--backlog", "2048"], cwd=ROOT, env=server_env(database_url))
+        [gunicorn, "config.wsgi", "--workers", "2", "--threads", str(args.threads), "--bind", f"127.0.0.1:{args.port}",
+         "--log-level", "warning", "--backlog", "2048"], cwd=ROOT, env=server_env(database_url))
     try:
         wait_ready(args.port, server)
         print("load: trivial view, paced saves, saves at full load, starts…", flush=True)
@@ -424,7 +427,7 @@ def main() -> None:
         "saves_total": paced["count"] + full["count"],
         "saves_vs_trivial": round(full["count"] / full["seconds"] / out["trivial_view_rps"], 2),
         "errors": out["errors"],
-        "takers": args.takers, "clients": args.clients, "workers": 2, "cpus": os.cpu_count(),
+        "takers": args.takers, "clients": args.clients, "workers": 2, "threads": args.threads, "cpus": os.cpu_count(),
         "load_average": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(result))
