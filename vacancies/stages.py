@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from .models import Application, Stage
@@ -9,7 +10,8 @@ from .models import Application, Stage
 
 def next_step(application: Application) -> str:
     stage = application.stage
-    score = application.test_score
+    # The score as the reader's language writes numbers (80,00 in Uzbek and Russian).
+    score = formats.number_format(application.test_score, 2) if application.test_score is not None else "…"
     if stage == Stage.SUBMITTED:
         if application.check_passed:
             return _("Your data meets the requirements. The HR service confirms the admission.")
