@@ -70,5 +70,5 @@ def audit_log(
         event.target_type = target._meta.label_lower
         event.target_id = str(target.pk)
         event.target_repr = str(target)[:255]
-    event.save()
+    event.save()  # the audit log's own write: audit_log is the service every app calls
     return event

@@ -28,3 +28,16 @@ def model_update(*, instance: models.Model, data: Mapping[str, Any], allowed: Co
             setattr(instance, name, value)
             changes[name] = value
     return changes
+
+
+def user_set_preferred_language(*, user: Any, language: str) -> bool:
+    """Keep ``language`` (a code of ``settings.LANGUAGES``) on ``user``'s account, so it applies at their
+    next login on any browser. Returns whether anything changed; an unknown code changes nothing."""
+    from django.conf import settings
+
+    if not getattr(user, "is_authenticated", False) or language not in dict(settings.LANGUAGES):
+        return False
+    changed = model_update(instance=user, data={"preferred_language": language}, allowed={"preferred_language"})
+    if changed:
+        user.save(update_fields=list(changed))
+    return bool(changed)

@@ -17,6 +17,7 @@ from .accounts import password_reset_allowed_for_account, password_reset_allowed
 from .health import run_checks
 from .middleware import allow_caching
 from .navigation import home_panels, menu_for
+from .services import user_set_preferred_language
 from .verification import verify
 
 
@@ -39,11 +40,7 @@ def favicon(request: HttpRequest) -> HttpResponse:
 def set_language(request: HttpRequest) -> HttpResponse:
     """Django's set_language (cookie), and the choice is also kept on the user's account."""
     response = django_set_language(request)
-    language = request.POST.get("language", "")
-    user = request.user
-    if user.is_authenticated and language in dict(settings.LANGUAGES) and user.preferred_language != language:
-        user.preferred_language = language
-        user.save(update_fields=["preferred_language"])
+    user_set_preferred_language(user=request.user, language=request.POST.get("language", ""))
     return response
 
 

@@ -61,3 +61,19 @@ def test_dates_and_numbers_are_localised(client, admin_user):
     assert "Nov" in en and "2026" in en
     assert "noyabr" in uz.lower()
     assert ru_number.replace("\xa0", " ") == "1 234 567"
+
+
+@pytest.mark.django_db
+def test_the_language_service_keeps_only_known_codes_for_signed_in_users():
+    from django.contrib.auth.models import AnonymousUser
+
+    from core.services import user_set_preferred_language
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="til")
+    assert user_set_preferred_language(user=user, language="ru") is True
+    assert user_set_preferred_language(user=user, language="ru") is False  # nothing to change
+    assert user_set_preferred_language(user=user, language="xx") is False
+    user.refresh_from_db()
+    assert user.preferred_language == "ru"
+    assert user_set_preferred_language(user=AnonymousUser(), language="en") is False
